@@ -1,1 +1,3 @@
-export {};
+export * from './account/account.aggregate';
+export * from './account/account.errors';
+export * from './account/ids';
