@@ -1,0 +1,3 @@
+export * from './policy-case';
+export * from './parse-cases';
+export * from './evaluate-case';
