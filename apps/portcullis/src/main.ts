@@ -1,1 +1,5 @@
-export {};
+import 'reflect-metadata';
+import { bootstrapService } from '@portcullis/platform';
+import { portcullisService } from './portcullis.service';
+
+void bootstrapService(portcullisService);

@@ -1,39 +1,42 @@
 /**
- * A command as carried on `iam.commands` (key = account id) and as the HTTP API forwards it.
- * `commandId` makes retries idempotent; `correlationId` ties the reply on
- * `iam.command-results` to its request.
+ * A command as carried on `iam.commands` (key = account id) and as the HTTP API forwards it:
+ * `{"commandId", "accountId", "actor", "action": "CreateUser", "input": {...AWS parameters...}}`.
+ * `commandId` makes retries idempotent; `correlationId` (default: the command id) ties the reply
+ * on `iam.command-results` to its request.
  */
-export interface CommandEnvelope<P = unknown> {
+export interface CommandEnvelope<I = unknown> {
   commandId: string;
-  correlationId: string;
+  correlationId?: string;
   accountId: string;
   /** Principal ARN of the caller. */
   actor: string;
   /** AWS action name: `CreateUser`, `PutUserPolicy`, ... */
-  type: string;
-  payload: P;
+  action: string;
+  input: I;
 }
 
+/** An error as the API answers it, AWS-style. */
 export interface CommandError {
   /** AWS error code where AWS has one: `EntityAlreadyExists`, `ValidationError`, ... */
-  code: string;
-  message: string;
+  Code: string;
+  Message: string;
   /** Field-level details (validation), when there are any. */
-  details?: { field: string; message: string }[];
+  Details?: { field: string; message: string }[];
 }
 
 export type CommandReply =
   | {
-      correlationId: string;
       commandId: string;
+      correlationId: string;
       ok: true;
-      result: unknown;
+      /** AWS's response members, e.g. `{"User": {...}}`. */
+      output: unknown;
       /** Log position(s) of the events the command produced (or that its decision saw). */
       consistencyToken: string;
     }
   | {
-      correlationId: string;
       commandId: string;
+      correlationId: string;
       ok: false;
       error: CommandError;
     };

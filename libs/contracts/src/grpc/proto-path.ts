@@ -16,4 +16,3 @@ export function authorizationProtoPath(): string {
   if (!found) throw new Error(`authorization.proto not found (looked in ${candidates.join(', ')})`);
   return found;
 }
-

@@ -6,7 +6,10 @@ export type RandomSource = (bytes: number) => Uint8Array;
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-export function awsUniqueId(prefix: 'AIDA' | 'AGPA' | 'AROA' | 'ANPA', random: RandomSource): string {
+export function awsUniqueId(
+  prefix: 'AIDA' | 'AGPA' | 'AROA' | 'ANPA',
+  random: RandomSource,
+): string {
   const bytes = random(17);
   let out = prefix;
   for (const b of bytes) out += ALPHABET[b % ALPHABET.length];

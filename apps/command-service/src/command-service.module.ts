@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { Kafka } from 'kafkajs';
+import type { EventLog } from '@portcullis/event-log';
+import { EVENT_LOG, KAFKA_CLIENT, PORTCULLIS_CONFIG, PortcullisConfig } from '@portcullis/platform';
+import { CommandSideLifecycle } from './command-side.lifecycle';
+import { IamApiHttpController } from './http/iam-api.http.controller';
+import { AccountRepository } from './pipeline/account.repository';
+import { CommandGateway } from './pipeline/command-gateway.port';
+import { CommandProcessor } from './pipeline/command-processor';
+import { EmbeddedCommandGateway } from './pipeline/embedded.command-gateway';
+import { KafkaCommandGateway } from './pipeline/kafka/kafka.command-gateway';
+import { Clock } from './shared/clock';
+import { CreateUserHandler } from './users/create-user/create-user.handler';
+import { PutUserPolicyHandler } from './users/put-user-policy/put-user-policy.handler';
+
+@Module({
+  imports: [CqrsModule.forRoot()],
+  controllers: [IamApiHttpController],
+  providers: [
+    AccountRepository,
+    Clock,
+    CommandProcessor,
+    CreateUserHandler,
+    PutUserPolicyHandler,
+    CommandSideLifecycle,
+    {
+      provide: CommandGateway,
+      inject: [PORTCULLIS_CONFIG, EVENT_LOG, KAFKA_CLIENT, CommandProcessor, AccountRepository],
+      useFactory: (
+        config: PortcullisConfig,
+        log: EventLog,
+        kafka: Kafka | null,
+        processor: CommandProcessor,
+        accounts: AccountRepository,
+      ): CommandGateway =>
+        kafka
+          ? new KafkaCommandGateway(kafka, {
+              commands: config.kafka.commandsTopic,
+              commandResults: config.kafka.commandResultsTopic,
+            })
+          : new EmbeddedCommandGateway(processor, accounts, log),
+    },
+  ],
+})
+export class CommandServiceModule {}

@@ -1,0 +1,86 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { EventLog } from '@portcullis/event-log';
+import {
+  EVENT_LOG,
+  KAFKA_CLIENT,
+  PORTCULLIS_CONFIG,
+  PortcullisConfig,
+  Readiness,
+} from '@portcullis/platform';
+import { AccountRepository } from './pipeline/account.repository';
+import { CommandGateway } from './pipeline/command-gateway.port';
+import { CommandProcessor } from './pipeline/command-processor';
+import { EmbeddedCommandGateway } from './pipeline/embedded.command-gateway';
+import { ensureCommandTopics } from './pipeline/kafka/command-topics';
+import { KafkaCommandConsumer } from './pipeline/kafka/kafka-command.consumer';
+import { KafkaCommandGateway } from './pipeline/kafka/kafka.command-gateway';
+
+/**
+ * Starts the write side for the configured backend: the in-process writer over the embedded
+ * log, or the Kafka partition owner plus the HTTP gateway that forwards onto `iam.commands`.
+ */
+@Injectable()
+export class CommandSideLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('CommandService');
+  private consumer: KafkaCommandConsumer | null = null;
+
+  constructor(
+    @Inject(PORTCULLIS_CONFIG) private readonly config: PortcullisConfig,
+    @Inject(EVENT_LOG) private readonly log: EventLog,
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka | null,
+    private readonly gateway: CommandGateway,
+    private readonly processor: CommandProcessor,
+    private readonly accounts: AccountRepository,
+    private readonly readiness: Readiness,
+  ) {
+    readiness.addRole('command-writer');
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.gateway instanceof EmbeddedCommandGateway) {
+      await this.gateway.start();
+      this.readiness.markReady('command-writer');
+      this.logger.log('writing to the embedded event log');
+      return;
+    }
+    if (!(this.gateway instanceof KafkaCommandGateway) || !this.kafka) {
+      throw new Error('Kafka gateway expected');
+    }
+    const k = this.config.kafka;
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureCommandTopics(
+        admin,
+        { commands: k.commandsTopic, commandResults: k.commandResultsTopic },
+        this.log.partitionCount,
+      );
+    } finally {
+      await admin.disconnect();
+    }
+    await this.gateway.start();
+    this.consumer = new KafkaCommandConsumer(this.kafka, this.log, this.processor, this.accounts, {
+      groupId: `${k.clientId}-command-service`,
+      commandsTopic: k.commandsTopic,
+      commandResultsTopic: k.commandResultsTopic,
+      eventsTopic: k.eventsTopic,
+      transactionalIdPrefix: `${k.clientId}-commands`,
+    });
+    await this.consumer.start(() => {
+      this.readiness.markReady('command-writer');
+      this.logger.log('consuming commands from Kafka');
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+    if (this.gateway instanceof KafkaCommandGateway) await this.gateway.stop();
+  }
+}

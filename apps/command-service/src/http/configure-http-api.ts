@@ -1,0 +1,7 @@
+import type { INestApplication } from '@nestjs/common';
+import { AwsErrorFilter } from './aws-error.filter';
+
+/** HTTP API settings shared by every process that serves it. */
+export function configureHttpApi(app: INestApplication): void {
+  app.useGlobalFilters(new AwsErrorFilter());
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import type { Response } from 'express';
+import { CommandGateway } from '../pipeline/command-gateway.port';
+import { httpStatusFor, resolveCaller } from './http-errors';
+
+/**
+ * `POST /v1/{Action}` with AWS's parameter names as a JSON body, e.g. `POST /v1/CreateUser`
+ * `{"UserName": "alice"}`. Until authentication lands, the account is named by
+ * `x-portcullis-account` and the caller by `x-portcullis-actor` (a principal ARN; absent = the
+ * account's root). An `Idempotency-Key` header is the command id: a retry returns the first
+ * result and changes nothing.
+ */
+@Controller('v1')
+export class IamApiHttpController {
+  constructor(private readonly gateway: CommandGateway) {}
+
+  @Post(':action')
+  @HttpCode(200)
+  async handle(
+    @Param('action') action: string,
+    @Body() body: unknown,
+    @Headers('x-portcullis-account') account: string | undefined,
+    @Headers('x-portcullis-actor') actor: string | undefined,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    const requestId = randomUUID();
+    const caller = resolveCaller(account, actor);
+    if ('error' in caller) {
+      res.status(httpStatusFor(caller.error.Code));
+      return { Error: caller.error, RequestId: requestId };
+    }
+    const reply = await this.gateway.submit({
+      commandId: idempotencyKey ?? requestId,
+      correlationId: requestId,
+      accountId: caller.accountId,
+      actor: caller.actor,
+      action,
+      input: body ?? {},
+    });
+    if (!reply.ok) {
+      res.status(httpStatusFor(reply.error.Code));
+      return { Error: reply.error, RequestId: requestId };
+    }
+    res.setHeader('x-portcullis-consistency-token', reply.consistencyToken);
+    return {
+      ...(reply.output as object),
+      ConsistencyToken: reply.consistencyToken,
+      ResponseMetadata: { RequestId: requestId },
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import type { EventEnvelope } from '@portcullis/contracts';
+import { Account, AccountEvent } from '@portcullis/domain';
+import type { EventLog, LogPosition } from '@portcullis/event-log';
+
+/** What a committed command left behind: enough to answer a retry with its first result. */
+export interface CommittedCommand {
+  events: AccountEvent[];
+  positions: LogPosition[];
+}
+
+const toAccountEvent = (e: EventEnvelope): AccountEvent =>
+  ({ type: e.type, sequence: e.sequence, payload: e.payload }) as AccountEvent;
+
+/**
+ * The account aggregates of the partitions this instance writes, held in memory and rebuilt
+ * from the event log. Only the single writer of a partition touches its accounts, one command at
+ * a time, so no locking is needed here.
+ */
+@Injectable()
+export class AccountRepository {
+  private readonly accounts = new Map<string, Account>();
+  /** accountId → commandId → committed command (idempotency). */
+  private readonly committed = new Map<string, Map<string, CommittedCommand>>();
+
+  /** The live aggregate; an account with no history starts empty. */
+  get(accountId: string): Account {
+    let account = this.accounts.get(accountId);
+    if (!account) {
+      account = Account.create(accountId);
+      this.accounts.set(accountId, account);
+    }
+    return account;
+  }
+
+  committedCommand(accountId: string, commandId: string): CommittedCommand | undefined {
+    return this.committed.get(accountId)?.get(commandId);
+  }
+
+  recordCommitted(accountId: string, commandId: string, command: CommittedCommand): void {
+    let byId = this.committed.get(accountId);
+    if (!byId) {
+      byId = new Map();
+      this.committed.set(accountId, byId);
+    }
+    const seen = byId.get(commandId);
+    if (seen) {
+      seen.events.push(...command.events);
+      seen.positions.push(...command.positions);
+    } else {
+      byId.set(commandId, { events: [...command.events], positions: [...command.positions] });
+    }
+  }
+
+  /**
+   * Rebuilds the accounts of one partition from the log (up to its end at call time).
+   * `accept` narrows it to some accounts (after a failed append, only the one affected).
+   */
+  async loadPartition(
+    log: EventLog,
+    partition: number,
+    accept: (accountId: string) => boolean = () => true,
+  ): Promise<number> {
+    this.forget((id) => log.partitionFor(id) === partition && accept(id));
+    let count = 0;
+    for await (const { event, position } of log.readPartition(partition)) {
+      if (!accept(event.accountId)) continue;
+      const accountEvent = toAccountEvent(event);
+      this.get(event.accountId).apply(accountEvent);
+      this.recordCommitted(event.accountId, event.commandId, {
+        events: [accountEvent],
+        positions: [position],
+      });
+      count++;
+    }
+    return count;
+  }
+
+  /** Drops an account's state, e.g. after an append whose outcome is unknown. */
+  async reloadAccount(log: EventLog, accountId: string): Promise<void> {
+    await this.loadPartition(log, log.partitionFor(accountId), (id) => id === accountId);
+  }
+
+  /** Drops the accounts `which` selects (a partition given away). */
+  forget(which: (accountId: string) => boolean): void {
+    for (const id of [...this.accounts.keys()]) {
+      if (which(id)) {
+        this.accounts.delete(id);
+        this.committed.delete(id);
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { IsDefined, IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
+
+/** Shape check of a command arriving on Kafka, before its payload is looked at. */
+export class CommandEnvelopeDto {
+  @IsString()
+  @Length(1, 128)
+  commandId!: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 128)
+  correlationId?: string;
+
+  @IsString()
+  @Matches(/^\d{12}$/, { message: 'accountId must be 12 digits' })
+  accountId!: string;
+
+  @IsString()
+  @Matches(/^arn:aws:(iam|sts)::\d{12}:\S+$/, { message: 'actor must be a principal ARN' })
+  actor!: string;
+
+  @IsString()
+  @Length(1, 64)
+  action!: string;
+
+  @IsDefined()
+  @IsObject()
+  input!: Record<string, unknown>;
+}

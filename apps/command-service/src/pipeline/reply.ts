@@ -1,0 +1,33 @@
+import { CommandEnvelope, CommandReply, encodeConsistencyToken } from '@portcullis/contracts';
+import type { LogPosition } from '@portcullis/event-log';
+import type { CommandDecision } from './command-processor';
+
+/** The reply for a decision whose events (if any) sit at `positions`. */
+export function replyFor(
+  envelope: Pick<CommandEnvelope, 'commandId' | 'correlationId'>,
+  decision: CommandDecision,
+  positions: LogPosition[] = [],
+): CommandReply {
+  const ids = {
+    commandId: envelope.commandId,
+    correlationId: envelope.correlationId ?? envelope.commandId,
+  };
+  switch (decision.kind) {
+    case 'rejected':
+      return { ...ids, ok: false, error: decision.error };
+    case 'duplicate':
+      return {
+        ...ids,
+        ok: true,
+        output: decision.result,
+        consistencyToken: encodeConsistencyToken(decision.positions),
+      };
+    case 'accepted':
+      return {
+        ...ids,
+        ok: true,
+        output: decision.result,
+        consistencyToken: encodeConsistencyToken(positions),
+      };
+  }
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { ProjectorRunner } from './projector.runner';
+
+@Module({ providers: [ProjectorRunner] })
+export class ProjectorModule {}
