@@ -1,3 +1,5 @@
+import { readdirSync } from 'fs';
+import { join } from 'path';
 import { EXIT } from '../cli-io';
 import { caseLine, captureIo, tempDir } from '../testing/cli-fixtures';
 import { testCommand } from './test.command';
@@ -56,5 +58,16 @@ describe('policy test', () => {
     const bad = dir.write('bad.jsonl', caseLine('x', 'Allow', 'Allow') + '\nnot json\n');
     await expect(testCommand([bad], io)).rejects.toThrow(`${bad}:2: not valid JSON`);
     expect(io.stdout).toEqual([]);
+  });
+
+  it('passes the whole project corpus, as `npm run -s cli -- policy test` does', async () => {
+    const casesDir = join(__dirname, '../../../../libs/policy/cases');
+    const files = readdirSync(casesDir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => join(casesDir, f));
+    expect(files.length).toBeGreaterThan(10);
+    const io = captureIo();
+    expect(await testCommand(files, io)).toBe(EXIT.ok);
+    expect(io.stdout.at(-1)).toMatch(/^\d{3,} passed, 0 failed$/);
   });
 });
