@@ -62,6 +62,10 @@ export function runRoundTripScenario(harness: () => Harness): void {
     );
     expect(BigInt(evaluated.get(p)!)).toBeGreaterThanOrEqual(BigInt(o));
 
+    // fully_consistent waits for the end of the log as it is when the check arrives.
+    const full = await h.authz.check({ ...request, consistency: { fully_consistent: true } });
+    expect(full.decision).toBe('ALLOW');
+
     const otherObject = await h.authz.check({
       ...request,
       resource: 'arn:aws:s3:::payroll/q1.csv',
@@ -130,5 +134,18 @@ export function runRoundTripScenario(harness: () => Harness): void {
 
     // None of the rejected commands changed anything: 'dave' was never created.
     expect((await h.call('CreateUser', { UserName: 'dave' })).status).toBe(200);
+  });
+  it('refuses a malformed check with INVALID_ARGUMENT and times out on a token the log never reaches', async () => {
+    const h = harness();
+    const request = { principal_arn: ALICE, action: 's3:GetObject', resource: 'arn:aws:s3:::x/y' };
+    await expect(h.authz.check({ ...request, action: '' })).rejects.toMatchObject({
+      code: 3, // INVALID_ARGUMENT
+    });
+    await expect(
+      h.authz.check({ ...request, consistency: { at_least_as_fresh: 'not-a-token' } }),
+    ).rejects.toMatchObject({ code: 3 });
+    await expect(
+      h.authz.check({ ...request, consistency: { at_least_as_fresh: '0:999999999' } }, 500),
+    ).rejects.toMatchObject({ code: 4 }); // DEADLINE_EXCEEDED
   });
 }

@@ -63,7 +63,7 @@ describe('EffectivePermissionsProjector', () => {
       sequence: 4,
     });
     expect(await store.getAccountSequence('123456789012')).toBe(4);
-    expect(await store.getCheckpoints()).toEqual([{ partition: 2, appliedThrough: '3' }]);
+    expect(await store.getCheckpoints()).toEqual([{ partition: 2, nextOffset: '4' }]);
   });
 
   it('changes nothing when events are delivered again', async () => {

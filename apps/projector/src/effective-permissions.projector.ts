@@ -18,18 +18,23 @@ export class EffectivePermissionsProjector {
 
   constructor(private readonly store: ReadModelStore) {}
 
+  /** Past records that are no events (Kafka transaction markers): nothing to apply, only progress. */
+  async progress(partition: number, nextOffset: string): Promise<void> {
+    await this.store.advanceCheckpoint({ partition, nextOffset });
+  }
+
   async project(batch: readonly LoggedEvent[]): Promise<void> {
-    const lastOffset = new Map<number, string>();
+    const next = new Map<number, string>();
     for (const { event, position } of batch) {
       const applied = await this.store.getAccountSequence(event.accountId);
       if (event.sequence > applied) {
         await this.apply(event);
         await this.store.advanceAccountSequence(event.accountId, event.sequence);
       }
-      lastOffset.set(position.partition, position.offset);
+      next.set(position.partition, (BigInt(position.offset) + 1n).toString());
     }
-    for (const [partition, appliedThrough] of lastOffset) {
-      await this.store.advanceCheckpoint({ partition, appliedThrough });
+    for (const [partition, nextOffset] of next) {
+      await this.store.advanceCheckpoint({ partition, nextOffset });
     }
   }
 

@@ -26,13 +26,17 @@ export class ProjectorRunner implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     const projector = new EffectivePermissionsProjector(this.store);
-    const after = (await this.store.getCheckpoints()).map((c) => ({
-      partition: c.partition,
-      offset: c.appliedThrough,
-    }));
+    const after = (await this.store.getCheckpoints())
+      .filter((c) => BigInt(c.nextOffset) > 0n)
+      .map((c) => ({ partition: c.partition, offset: (BigInt(c.nextOffset) - 1n).toString() }));
     this.subscription = await this.log.subscribe({
       after,
       handler: (batch) => projector.project(batch),
+      onProgress: (partition, nextOffset) => projector.progress(partition, nextOffset),
+      onError: (error, partition) =>
+        this.logger.error(
+          `partition ${partition ?? '?'}: ${error instanceof Error ? error.message : String(error)}`,
+        ),
     });
     this.readiness.markReady('projector');
     this.logger.log(

@@ -56,10 +56,19 @@ export class EmbeddedSubscription implements Subscription {
         await this.options.handler(batch);
         next += batch.length;
         failures = 0;
+        await this.progress(partition, next);
       } catch (error) {
         this.report(error, partition);
         await sleep(backoffMs(failures++), stop);
       }
+    }
+  }
+
+  private async progress(partition: number, next: number): Promise<void> {
+    try {
+      await this.options.onProgress?.(partition, String(next));
+    } catch (error) {
+      this.report(error, partition);
     }
   }
 

@@ -52,6 +52,13 @@ export interface SubscribeOptions {
    * restarts it), without one.
    */
   onError?: (error: unknown, partition?: number) => void;
+  /**
+   * Told, after delivery, the next offset this subscription will read on a partition: everything
+   * before it has been handled or was not an event (Kafka transaction markers, aborted records).
+   * A reader has caught up with `endPositions()` when this reaches it. Failures are reported to
+   * `onError` and do not stop delivery.
+   */
+  onProgress?: (partition: number, nextOffset: string) => Promise<void>;
 }
 
 export interface Subscription {

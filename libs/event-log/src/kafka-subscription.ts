@@ -170,6 +170,7 @@ export class KafkaSubscription implements Subscription {
     // Past trailing transaction markers and aborted records too, which never reach the handler.
     this.advance(partition, batch.lastOffset());
     resolveOffset(batch.lastOffset());
+    await this.progress(partition);
   }
 
   /**
@@ -198,6 +199,14 @@ export class KafkaSubscription implements Subscription {
       }
     }
     return false;
+  }
+
+  private async progress(partition: number): Promise<void> {
+    try {
+      await this.options.onProgress?.(partition, this.next[partition].toString());
+    } catch (error) {
+      this.report(error, partition);
+    }
   }
 
   private advance(partition: number, lastOffset: string): void {

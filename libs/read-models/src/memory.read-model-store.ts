@@ -26,11 +26,11 @@ export class MemoryReadModelStore implements ReadModelStore {
   async getCheckpoints(): Promise<Checkpoint[]> {
     return [...this.checkpoints.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([partition, o]) => ({ partition, appliedThrough: o.toString() }));
+      .map(([partition, o]) => ({ partition, nextOffset: o.toString() }));
   }
 
-  async advanceCheckpoint({ partition, appliedThrough }: Checkpoint): Promise<void> {
-    const next = BigInt(appliedThrough);
+  async advanceCheckpoint({ partition, nextOffset }: Checkpoint): Promise<void> {
+    const next = BigInt(nextOffset);
     const seen = this.checkpoints.get(partition);
     if (seen === undefined || next > seen) this.checkpoints.set(partition, next);
   }

@@ -8,7 +8,7 @@ interface AccountDoc {
 interface CheckpointDoc {
   _id: number;
   /** Zero-padded so that string order is numeric order (int64 exceeds a double's precision). */
-  appliedThrough: string;
+  nextOffset: string;
 }
 
 const pad = (offset: string): string => offset.padStart(20, '0');
@@ -68,16 +68,16 @@ export class MongoReadModelStore implements ReadModelStore {
   async getCheckpoints(): Promise<Checkpoint[]> {
     const docs = await this.checkpoints.find({}).toArray();
     return docs
-      .map((d) => ({ partition: d._id, appliedThrough: unpad(d.appliedThrough) }))
+      .map((d) => ({ partition: d._id, nextOffset: unpad(d.nextOffset) }))
       .sort((a, b) => a.partition - b.partition);
   }
 
-  async advanceCheckpoint({ partition, appliedThrough }: Checkpoint): Promise<void> {
+  async advanceCheckpoint({ partition, nextOffset }: Checkpoint): Promise<void> {
     const current = await this.checkpoints.findOne({ _id: partition });
-    if (current && BigInt(current.appliedThrough) >= BigInt(appliedThrough)) return;
+    if (current && BigInt(current.nextOffset) >= BigInt(nextOffset)) return;
     await this.checkpoints.updateOne(
       { _id: partition },
-      { $set: { appliedThrough: pad(appliedThrough) } },
+      { $set: { nextOffset: pad(nextOffset) } },
       { upsert: true },
     );
   }

@@ -66,13 +66,13 @@ export function runReadModelStoreConformance(
 
     it('moves checkpoints forward only, per partition, with int64 offsets', async () => {
       expect(await store.getCheckpoints()).toEqual([]);
-      await store.advanceCheckpoint({ partition: 1, appliedThrough: '9' });
-      await store.advanceCheckpoint({ partition: 1, appliedThrough: '10' });
-      await store.advanceCheckpoint({ partition: 1, appliedThrough: '8' });
-      await store.advanceCheckpoint({ partition: 0, appliedThrough: '9007199254740993' });
+      await store.advanceCheckpoint({ partition: 1, nextOffset: '9' });
+      await store.advanceCheckpoint({ partition: 1, nextOffset: '10' });
+      await store.advanceCheckpoint({ partition: 1, nextOffset: '8' });
+      await store.advanceCheckpoint({ partition: 0, nextOffset: '9007199254740993' });
       expect(await store.getCheckpoints()).toEqual([
-        { partition: 0, appliedThrough: '9007199254740993' },
-        { partition: 1, appliedThrough: '10' },
+        { partition: 0, nextOffset: '9007199254740993' },
+        { partition: 1, nextOffset: '10' },
       ]);
     });
   });

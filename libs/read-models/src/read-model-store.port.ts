@@ -22,11 +22,13 @@ export interface PrincipalDocument {
   sequence: number;
 }
 
-/** How far the projection has applied a partition of the event log (offset inclusive). */
+/**
+ * How far the projection has got on a partition of the event log: everything before
+ * `nextOffset` (exclusive, decimal string) is applied or was no event (Kafka markers).
+ */
 export interface Checkpoint {
   partition: number;
-  /** Offset of the last applied record, decimal string. */
-  appliedThrough: string;
+  nextOffset: string;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidConsistencyTokenError } from '@portcullis/contracts';
 import { evaluate, compilePolicy, ContextValue, RequestContext } from '@portcullis/policy';
-import { READ_MODEL_STORE } from '@portcullis/platform';
+import type { EventLog } from '@portcullis/event-log';
+import { EVENT_LOG, READ_MODEL_STORE } from '@portcullis/platform';
 import type { ReadModelStore } from '@portcullis/read-models';
 import type { GrpcCheckRequest, GrpcCheckResponse, GrpcContextValue } from './check.types';
 import { CompiledPolicyCache } from './compiled-policy.cache';
@@ -43,8 +44,23 @@ export class CheckService {
   private readonly cache = new CompiledPolicyCache();
   private readonly freshness: ProjectionFreshness;
 
-  constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore) {
-    this.freshness = new ProjectionFreshness(store);
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    @Inject(EVENT_LOG) log: EventLog,
+  ) {
+    this.freshness = new ProjectionFreshness(store, log);
+  }
+
+  private async awaitConsistency(req: GrpcCheckRequest, deadline: number): Promise<void> {
+    const c = req.consistency;
+    if (c?.fully_consistent) return this.freshness.waitForEnd(deadline);
+    if (!c?.at_least_as_fresh) return; // minimize_latency, or nothing asked
+    try {
+      await this.freshness.waitFor(c.at_least_as_fresh, deadline);
+    } catch (e) {
+      if (e instanceof InvalidConsistencyTokenError) throw new InvalidCheckRequestError(e.message);
+      throw e;
+    }
   }
 
   async check(req: GrpcCheckRequest, deadline: number): Promise<GrpcCheckResponse> {
