@@ -16,6 +16,7 @@ class CommandServiceApp {
 
 void bootstrapService({
   name: 'command-service',
+  readModels: false,
   module: (backends) => CommandServiceApp.register(backends),
   configure: configureHttpApi,
 });

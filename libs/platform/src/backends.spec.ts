@@ -18,6 +18,17 @@ describe('connectBackends', () => {
     await backends.close();
   });
 
+  it('connects no read models for a process that does not use them (command service)', async () => {
+    const backends = await connectBackends(
+      loadConfig({ IAM_DATA_DIR: dir, IAM_MONGODB_URI: 'mongodb://127.0.0.1:1/' }),
+      { readModels: false },
+    );
+    expect(backends.readModels).toBeNull();
+    expect(backends.checks.map(([name]) => name)).toEqual([]);
+    expect(backends.description).toBe(`embedded event log in ${dir}`);
+    await backends.close();
+  });
+
   it('gives up on an unreachable Kafka within the startup timeout, naming it', async () => {
     const started = Date.now();
     const error = await connectBackends(

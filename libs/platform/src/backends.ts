@@ -9,7 +9,8 @@ import type { DependencyCheck } from './readiness';
 export interface Backends {
   config: PortcullisConfig;
   eventLog: EventLog;
-  readModels: ReadModelStore;
+  /** Null in a process that does not use read models. */
+  readModels: ReadModelStore | null;
   kafka: Kafka | null;
   /** One line for the start-up log: which backends run. */
   description: string;
@@ -55,7 +56,15 @@ export function createKafkaClient(config: PortcullisConfig): Kafka {
   });
 }
 
-export async function connectBackends(config: PortcullisConfig): Promise<Backends> {
+export interface BackendNeeds {
+  /** Whether the process reads or writes read models (projector, query service). */
+  readModels: boolean;
+}
+
+export async function connectBackends(
+  config: PortcullisConfig,
+  options: BackendNeeds = { readModels: true },
+): Promise<Backends> {
   const logger = new Logger('Backends');
   const closers: (() => Promise<void>)[] = [];
   const checks: [string, DependencyCheck][] = [];
@@ -100,8 +109,10 @@ export async function connectBackends(config: PortcullisConfig): Promise<Backend
     }
     closers.push(() => eventLog.close());
 
-    let readModels: ReadModelStore;
-    if (config.mongo.uri) {
+    let readModels: ReadModelStore | null = null;
+    if (!options.readModels) {
+      // The command service keeps its state in memory, rebuilt from the log: no read models.
+    } else if (config.mongo.uri) {
       const uri = config.mongo.uri;
       readModels = await MongoReadModelStore.connect(uri, {
         database: config.mongo.database,
@@ -109,20 +120,26 @@ export async function connectBackends(config: PortcullisConfig): Promise<Backend
       }).catch((e) => {
         throw new DependencyUnreachableError('MongoDB', redact(uri), e);
       });
-      checks.push(['mongodb', () => readModels.ping()]);
+      const store = readModels;
+      checks.push(['mongodb', () => store.ping()]);
     } else {
       readModels = new MemoryReadModelStore();
     }
-    closers.push(() => readModels.close());
+    const opened = readModels;
+    if (opened) closers.push(() => opened.close());
 
     const description = [
       config.kafka.brokers
         ? `Kafka ${config.kafka.brokers.join(',')}`
         : `embedded event log in ${config.dataDir}`,
-      config.mongo.uri
-        ? `MongoDB ${redact(config.mongo.uri)}/${config.mongo.database}`
-        : 'in-memory read models',
-    ].join(', ');
+      !readModels
+        ? null
+        : config.mongo.uri
+          ? `MongoDB ${redact(config.mongo.uri)} (database ${config.mongo.database})`
+          : 'in-memory read models',
+    ]
+      .filter(Boolean)
+      .join(', ');
     logger.log(description);
     return {
       config,

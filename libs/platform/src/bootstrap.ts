@@ -6,6 +6,8 @@ import { loadConfig, PortcullisConfig } from './config';
 
 export interface ServiceDefinition {
   name: string;
+  /** Whether this process uses the read models (default true). */
+  readModels?: boolean;
   module(backends: Backends): DynamicModule;
   /** gRPC server options, for roles that serve gRPC. */
   grpc?(config: PortcullisConfig): MicroserviceOptions;
@@ -23,7 +25,7 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
   let config: PortcullisConfig;
   try {
     config = loadConfig();
-    backends = await connectBackends(config);
+    backends = await connectBackends(config, { readModels: definition.readModels ?? true });
   } catch (error) {
     // Expected failures (DependencyUnreachableError, ConfigError) carry a complete message.
     logger.error(

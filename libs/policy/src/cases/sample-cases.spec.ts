@@ -5,7 +5,8 @@ import { join } from 'path';
 import { formatExplanation } from '../explain/format-explanation';
 import { evaluateCase, parseCases, runCase } from './index';
 
-const SAMPLE = join(__dirname, '../../../../../shared/policy-cases/sample.jsonl');
+// The repository's verbatim copy of the shared sample (see libs/policy/cases/README.md).
+const SAMPLE = join(__dirname, '../../../cases/aws-sample.jsonl');
 
 describe('shared conformance sample (policy-cases/sample.jsonl)', () => {
   const cases = parseCases(readFileSync(SAMPLE, 'utf8'));
