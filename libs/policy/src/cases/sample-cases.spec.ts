@@ -6,7 +6,7 @@ import { formatExplanation } from '../explain/format-explanation';
 import { evaluateCase, parseCases, runCase } from './index';
 
 // The repository's verbatim copy of the shared sample (see libs/policy/cases/README.md).
-const SAMPLE = join(__dirname, '../../../cases/aws-sample.jsonl');
+const SAMPLE = join(__dirname, '../../cases/aws-sample.jsonl');
 
 describe('shared conformance sample (policy-cases/sample.jsonl)', () => {
   const cases = parseCases(readFileSync(SAMPLE, 'utf8'));
