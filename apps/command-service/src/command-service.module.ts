@@ -6,13 +6,12 @@ import { EVENT_LOG, KAFKA_CLIENT, PORTCULLIS_CONFIG, PortcullisConfig } from '@p
 import { CommandSideLifecycle } from './command-side.lifecycle';
 import { IamApiHttpController } from './http/iam-api.http.controller';
 import { AccountRepository } from './pipeline/account.repository';
+import { COMMAND_HANDLERS } from './pipeline/command-catalog';
 import { CommandGateway } from './pipeline/command-gateway.port';
 import { CommandProcessor } from './pipeline/command-processor';
 import { EmbeddedCommandGateway } from './pipeline/embedded.command-gateway';
 import { KafkaCommandGateway } from './pipeline/kafka/kafka.command-gateway';
 import { Clock } from './shared/clock';
-import { CreateUserHandler } from './users/create-user/create-user.handler';
-import { PutUserPolicyHandler } from './users/put-user-policy/put-user-policy.handler';
 
 @Module({
   imports: [CqrsModule.forRoot()],
@@ -21,8 +20,7 @@ import { PutUserPolicyHandler } from './users/put-user-policy/put-user-policy.ha
     AccountRepository,
     Clock,
     CommandProcessor,
-    CreateUserHandler,
-    PutUserPolicyHandler,
+    ...COMMAND_HANDLERS,
     CommandSideLifecycle,
     {
       provide: CommandGateway,

@@ -1,33 +1,22 @@
-import type { Command } from '@nestjs/cqrs';
-import type { AccountEvent } from '@portcullis/domain';
-import { CreateUserCommand } from '../users/create-user/create-user.command';
-import { CreateUserRequestDto } from '../users/create-user/create-user.request.dto';
-import { PutUserPolicyCommand } from '../users/put-user-policy/put-user-policy.command';
-import { PutUserPolicyRequestDto } from '../users/put-user-policy/put-user-policy.request.dto';
+import { USERS } from '../users/users.catalog';
+import type { CommandArea, CommandDefinition } from './command-definition';
 
-/** How one AWS action enters the write side: its request DTO, its command, its reply. */
-export interface CommandDefinition {
-  dto: new () => object;
-  toCommand(accountId: string, dto: object): Command<unknown>;
-  resultFrom(events: readonly AccountEvent[]): unknown;
+/** Every area of the API. Each area lists its own actions and handlers. */
+const AREAS: readonly CommandArea[] = [USERS];
+
+function merge(areas: readonly CommandArea[]): Record<string, CommandDefinition> {
+  const all: Record<string, CommandDefinition> = {};
+  for (const area of areas) {
+    for (const [action, definition] of Object.entries(area.commands)) {
+      if (Object.hasOwn(all, action)) throw new Error(`action ${action} is defined twice`);
+      all[action] = definition;
+    }
+  }
+  return all;
 }
 
-const define = <D extends object>(def: {
-  dto: new () => D;
-  toCommand(accountId: string, dto: D): Command<unknown>;
-  resultFrom(events: readonly AccountEvent[]): unknown;
-}): CommandDefinition => def as CommandDefinition;
-
 /** Every action the command side accepts, by its AWS name. */
-export const COMMAND_CATALOG: Readonly<Record<string, CommandDefinition>> = {
-  CreateUser: define({
-    dto: CreateUserRequestDto,
-    toCommand: (accountId, dto) => CreateUserCommand.fromRequest(accountId, dto),
-    resultFrom: (events) => CreateUserCommand.resultFrom(events),
-  }),
-  PutUserPolicy: define({
-    dto: PutUserPolicyRequestDto,
-    toCommand: (accountId, dto) => PutUserPolicyCommand.fromRequest(accountId, dto),
-    resultFrom: () => PutUserPolicyCommand.resultFrom(),
-  }),
-};
+export const COMMAND_CATALOG: Readonly<Record<string, CommandDefinition>> = merge(AREAS);
+
+/** Every command handler, for the module's providers. */
+export const COMMAND_HANDLERS = AREAS.flatMap((area) => area.handlers);
