@@ -1,3 +1,15 @@
 export * from './account/account.aggregate';
 export * from './account/account.errors';
+export * from './account/account.limits';
+export * from './account/arns';
+export * from './account/aws-managed-policies';
 export * from './account/ids';
+export * from './account/queries/views';
+export type { CreateAccountInput } from './account/account-creation/account-creation.commands';
+export type * from './account/users/user.commands';
+export type * from './account/groups/group.commands';
+export type * from './account/roles/role.commands';
+export type * from './account/managed-policies/managed-policy.commands';
+export type * from './account/attachments/attachment.commands';
+export type * from './account/inline-policies/inline-policy.commands';
+export type * from './account/boundaries/boundary.commands';

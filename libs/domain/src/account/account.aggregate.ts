@@ -1,62 +1,205 @@
+import { IamEventPayloads, IamEventType } from '@portcullis/contracts';
 import {
-  IamEventPayloads,
-  IamEventType,
-  UserCreatedPayload,
-  UserPolicyPutPayload,
-} from '@portcullis/contracts';
-import { entityAlreadyExists, noSuchEntity } from './account.errors';
-import { awsUniqueId, RandomSource } from './ids';
+  createAccount,
+  type CreateAccountInput,
+} from './account-creation/account-creation.commands';
+import { accountCreationHandlers } from './account-creation/account-creation.handlers';
+import { DEFAULT_ACCOUNT_LIMITS, type AccountLimits } from './account.limits';
+import { AccountState, type EventHandler, type EventHandlers } from './account.state';
+import {
+  attachGroupPolicy,
+  attachRolePolicy,
+  attachUserPolicy,
+  detachGroupPolicy,
+  detachRolePolicy,
+  detachUserPolicy,
+  type AttachGroupPolicyInput,
+  type AttachRolePolicyInput,
+  type AttachUserPolicyInput,
+  type DetachGroupPolicyInput,
+  type DetachRolePolicyInput,
+  type DetachUserPolicyInput,
+} from './attachments/attachment.commands';
+import { attachmentHandlers } from './attachments/attachment.handlers';
+import { NO_AWS_MANAGED_POLICIES, type AwsManagedPolicyCatalog } from './aws-managed-policies';
+import {
+  deleteRolePermissionsBoundary,
+  deleteUserPermissionsBoundary,
+  putRolePermissionsBoundary,
+  putUserPermissionsBoundary,
+  type DeleteRolePermissionsBoundaryInput,
+  type DeleteUserPermissionsBoundaryInput,
+  type PutRolePermissionsBoundaryInput,
+  type PutUserPermissionsBoundaryInput,
+} from './boundaries/boundary.commands';
+import { boundaryHandlers } from './boundaries/boundary.handlers';
+import {
+  addUserToGroup,
+  createGroup,
+  deleteGroup,
+  removeUserFromGroup,
+  updateGroup,
+  type CreateGroupInput,
+  type DeleteGroupInput,
+  type GroupMembershipInput,
+  type UpdateGroupInput,
+} from './groups/group.commands';
+import { groupHandlers } from './groups/group.handlers';
+import { generateAccountId, type RandomSource } from './ids';
+import {
+  deleteGroupPolicy,
+  deleteRolePolicy,
+  deleteUserPolicy,
+  putGroupPolicy,
+  putRolePolicy,
+  putUserPolicy,
+  type DeleteGroupPolicyInput,
+  type DeleteRolePolicyInput,
+  type DeleteUserPolicyInput,
+  type PutGroupPolicyInput,
+  type PutRolePolicyInput,
+  type PutUserPolicyInput,
+} from './inline-policies/inline-policy.commands';
+import { inlinePolicyHandlers } from './inline-policies/inline-policy.handlers';
+import {
+  createPolicy,
+  createPolicyVersion,
+  deletePolicy,
+  deletePolicyVersion,
+  setDefaultPolicyVersion,
+  tagPolicy,
+  untagPolicy,
+  type CreatePolicyInput,
+  type CreatePolicyVersionInput,
+  type DeletePolicyInput,
+  type PolicyVersionInput,
+  type SetDefaultPolicyVersionInput,
+  type TagPolicyInput,
+  type UntagPolicyInput,
+} from './managed-policies/managed-policy.commands';
+import { managedPolicyHandlers } from './managed-policies/managed-policy.handlers';
+import { AccountQueries } from './queries/account.queries';
+import type {
+  AccountView,
+  AttachedPolicyView,
+  GroupView,
+  GroupWithUsersView,
+  InlinePolicyView,
+  ListPoliciesOptions,
+  ManagedPolicyView,
+  PathPrefixOptions,
+  PolicyEntitiesView,
+  PolicyVersionView,
+  PrincipalPoliciesView,
+  RoleView,
+  UserView,
+} from './queries/views';
+import {
+  createRole,
+  deleteRole,
+  tagRole,
+  untagRole,
+  updateAssumeRolePolicy,
+  updateRole,
+  type CreateRoleInput,
+  type DeleteRoleInput,
+  type TagRoleInput,
+  type UntagRoleInput,
+  type UpdateAssumeRolePolicyInput,
+  type UpdateRoleInput,
+} from './roles/role.commands';
+import { roleHandlers } from './roles/role.handlers';
+import type { AccountEvent, CommandContext } from './shared/command-context';
+import {
+  createUser,
+  deleteUser,
+  tagUser,
+  untagUser,
+  updateUser,
+  type CreateUserInput,
+  type DeleteUserInput,
+  type TagUserInput,
+  type UntagUserInput,
+  type UpdateUserInput,
+} from './users/user.commands';
+import { userHandlers } from './users/user.handlers';
 
-/** An event the aggregate raised or replays: the domain part of the log envelope. */
-export interface AccountEvent<T extends IamEventType = IamEventType> {
-  type: T;
-  sequence: number;
-  payload: IamEventPayloads[T];
+export type { AccountEvent } from './shared/command-context';
+
+/** One handler per event type; the type checker insists on all of them. */
+const HANDLERS: EventHandlers = {
+  ...accountCreationHandlers,
+  ...userHandlers,
+  ...groupHandlers,
+  ...roleHandlers,
+  ...managedPolicyHandlers,
+  ...attachmentHandlers,
+  ...inlinePolicyHandlers,
+  ...boundaryHandlers,
+};
+
+export interface AccountOptions {
+  /** Defaults to AWS's quotas (DEFAULT_ACCOUNT_LIMITS). */
+  limits?: AccountLimits;
+  /** The AWS managed policies attachable in the account; none unless injected. */
+  awsManagedPolicies?: AwsManagedPolicyCatalog;
 }
 
-interface UserState {
-  userName: string;
-  userId: string;
-  path: string;
-  arn: string;
-  createDate: string;
-  inlinePolicies: Map<string, string>;
-}
-
-export interface CreateUserInput {
-  userName: string;
-  path: string;
-  now: Date;
-  random: RandomSource;
-}
-
-export interface PutUserPolicyInput {
-  userName: string;
-  policyName: string;
-  policyDocument: string;
-}
+/** What a command raised, in order; empty when it changed nothing (e.g. an attachment again). */
+export type RaisedEvents = readonly AccountEvent[];
 
 /**
  * One IAM account: the consistency boundary. Every invariant (unique names, limits, delete
  * conflicts) is checked here, against state that only `apply` changes, so live commands and
- * replay from the log go through the same code. Commands raise events through `raise`, which
- * applies them at once: a command cannot forget to apply what it emits.
+ * replay from the log go through the same code. Commands check everything first and then raise
+ * events through `raise`, which applies them at once: a command cannot forget to apply what it
+ * emits, and a rejected command (an IamError) raises nothing.
+ *
+ * Commands are named after the AWS actions; each returns the events it raised (createUser and
+ * putUserPolicy, the first two, return their main event). The read API answers frozen snapshots.
  */
 export class Account {
   private version = 0;
-  private readonly users = new Map<string, UserState>(); // key: lower-cased name (IAM names are case-insensitive)
   private pending: AccountEvent[] = [];
+  private readonly state: AccountState;
+  private readonly context: CommandContext;
+  private readonly queries: AccountQueries;
+  readonly limits: AccountLimits;
+  readonly awsManagedPolicies: AwsManagedPolicyCatalog;
 
-  private constructor(readonly accountId: string) {}
-
-  static create(accountId: string): Account {
-    return new Account(accountId);
+  private constructor(
+    readonly accountId: string,
+    options: AccountOptions,
+  ) {
+    this.limits = options.limits ?? DEFAULT_ACCOUNT_LIMITS;
+    this.awsManagedPolicies = options.awsManagedPolicies ?? NO_AWS_MANAGED_POLICIES;
+    this.state = new AccountState(accountId);
+    this.context = {
+      state: this.state,
+      limits: this.limits,
+      awsManagedPolicies: this.awsManagedPolicies,
+      raise: (type, payload) => this.raise(type, payload),
+    };
+    this.queries = new AccountQueries(this.state, this.awsManagedPolicies);
   }
 
-  static fromHistory(accountId: string, history: Iterable<AccountEvent>): Account {
-    const account = new Account(accountId);
+  static create(accountId: string, options: AccountOptions = {}): Account {
+    return new Account(accountId, options);
+  }
+
+  static fromHistory(
+    accountId: string,
+    history: Iterable<AccountEvent>,
+    options: AccountOptions = {},
+  ): Account {
+    const account = new Account(accountId, options);
     for (const event of history) account.apply(event);
     return account;
+  }
+
+  /** A new 12-digit account id (CreateAccount chooses it before the account exists). */
+  static generateAccountId(random: RandomSource): string {
+    return generateAccountId(random);
   }
 
   /** Sequence of the last event applied (0 for an account with no history). */
@@ -71,30 +214,6 @@ export class Account {
     return out;
   }
 
-  createUser(input: CreateUserInput): AccountEvent<typeof IamEventType.UserCreated> {
-    if (this.users.has(input.userName.toLowerCase())) {
-      throw entityAlreadyExists('User', input.userName);
-    }
-    return this.raise(IamEventType.UserCreated, {
-      userName: input.userName,
-      userId: awsUniqueId('AIDA', input.random),
-      path: input.path,
-      arn: `arn:aws:iam::${this.accountId}:user${input.path}${input.userName}`,
-      createDate: input.now.toISOString(),
-    });
-  }
-
-  putUserPolicy(input: PutUserPolicyInput): AccountEvent<typeof IamEventType.UserPolicyPut> {
-    const user = this.users.get(input.userName.toLowerCase());
-    if (!user) throw noSuchEntity('User', input.userName);
-    return this.raise(IamEventType.UserPolicyPut, {
-      userName: user.userName,
-      userArn: user.arn,
-      policyName: input.policyName,
-      policyDocument: input.policyDocument,
-    });
-  }
-
   /** Applies one event: the only place state changes, for live commands and replay alike. */
   apply(event: AccountEvent): void {
     if (event.sequence !== this.version + 1) {
@@ -102,18 +221,11 @@ export class Account {
         `Account ${this.accountId}: event sequence ${event.sequence} does not follow ${this.version}`,
       );
     }
-    switch (event.type) {
-      case IamEventType.UserCreated:
-        this.onUserCreated(event.payload as UserCreatedPayload);
-        break;
-      case IamEventType.UserPolicyPut:
-        this.onUserPolicyPut(event.payload as UserPolicyPutPayload);
-        break;
-      default: {
-        const unknown: never = event.type;
-        throw new Error(`Account ${this.accountId}: unknown event type ${String(unknown)}`);
-      }
+    if (!Object.hasOwn(HANDLERS, event.type)) {
+      throw new Error(`Account ${this.accountId}: unknown event type ${String(event.type)}`);
     }
+    const handler = HANDLERS[event.type] as EventHandler<IamEventType>;
+    handler(this.state, event.payload, event.sequence);
     this.version = event.sequence;
   }
 
@@ -124,11 +236,296 @@ export class Account {
     return event;
   }
 
-  private onUserCreated(p: UserCreatedPayload): void {
-    this.users.set(p.userName.toLowerCase(), { ...p, inlinePolicies: new Map() });
+  /** Runs a command and answers the events it raised. */
+  private run(command: (ctx: CommandContext) => void): RaisedEvents {
+    const from = this.pending.length;
+    command(this.context);
+    return this.pending.slice(from);
   }
 
-  private onUserPolicyPut(p: UserPolicyPutPayload): void {
-    this.users.get(p.userName.toLowerCase())?.inlinePolicies.set(p.policyName, p.policyDocument);
+  // ---- account
+
+  /** CreateAccount: `iam.account-created.v1` on an account with no history. */
+  createAccount(input: CreateAccountInput): RaisedEvents {
+    return this.run((ctx) => createAccount(ctx, input, this.version));
+  }
+
+  // ---- users
+
+  /**
+   * CreateUser. Returns the `iam.user-created.v1` event; the `iam.user-tagged.v1` and
+   * `iam.user-permissions-boundary-put.v1` events raised with it (for Tags and a
+   * PermissionsBoundary) follow it in `takePending()`.
+   */
+  createUser(input: CreateUserInput): AccountEvent<typeof IamEventType.UserCreated> {
+    let created: AccountEvent<typeof IamEventType.UserCreated> | undefined;
+    this.run((ctx) => {
+      created = createUser(ctx, input);
+    });
+    return created!;
+  }
+
+  updateUser(input: UpdateUserInput): RaisedEvents {
+    return this.run((ctx) => updateUser(ctx, input));
+  }
+
+  deleteUser(input: DeleteUserInput): RaisedEvents {
+    return this.run((ctx) => deleteUser(ctx, input));
+  }
+
+  tagUser(input: TagUserInput): RaisedEvents {
+    return this.run((ctx) => tagUser(ctx, input));
+  }
+
+  untagUser(input: UntagUserInput): RaisedEvents {
+    return this.run((ctx) => untagUser(ctx, input));
+  }
+
+  // ---- groups
+
+  createGroup(input: CreateGroupInput): RaisedEvents {
+    return this.run((ctx) => createGroup(ctx, input));
+  }
+
+  updateGroup(input: UpdateGroupInput): RaisedEvents {
+    return this.run((ctx) => updateGroup(ctx, input));
+  }
+
+  deleteGroup(input: DeleteGroupInput): RaisedEvents {
+    return this.run((ctx) => deleteGroup(ctx, input));
+  }
+
+  addUserToGroup(input: GroupMembershipInput): RaisedEvents {
+    return this.run((ctx) => addUserToGroup(ctx, input));
+  }
+
+  removeUserFromGroup(input: GroupMembershipInput): RaisedEvents {
+    return this.run((ctx) => removeUserFromGroup(ctx, input));
+  }
+
+  // ---- roles
+
+  createRole(input: CreateRoleInput): RaisedEvents {
+    return this.run((ctx) => createRole(ctx, input));
+  }
+
+  updateAssumeRolePolicy(input: UpdateAssumeRolePolicyInput): RaisedEvents {
+    return this.run((ctx) => updateAssumeRolePolicy(ctx, input));
+  }
+
+  updateRole(input: UpdateRoleInput): RaisedEvents {
+    return this.run((ctx) => updateRole(ctx, input));
+  }
+
+  deleteRole(input: DeleteRoleInput): RaisedEvents {
+    return this.run((ctx) => deleteRole(ctx, input));
+  }
+
+  tagRole(input: TagRoleInput): RaisedEvents {
+    return this.run((ctx) => tagRole(ctx, input));
+  }
+
+  untagRole(input: UntagRoleInput): RaisedEvents {
+    return this.run((ctx) => untagRole(ctx, input));
+  }
+
+  // ---- managed policies
+
+  createPolicy(input: CreatePolicyInput): RaisedEvents {
+    return this.run((ctx) => createPolicy(ctx, input));
+  }
+
+  createPolicyVersion(input: CreatePolicyVersionInput): RaisedEvents {
+    return this.run((ctx) => createPolicyVersion(ctx, input));
+  }
+
+  setDefaultPolicyVersion(input: SetDefaultPolicyVersionInput): RaisedEvents {
+    return this.run((ctx) => setDefaultPolicyVersion(ctx, input));
+  }
+
+  deletePolicyVersion(input: PolicyVersionInput): RaisedEvents {
+    return this.run((ctx) => deletePolicyVersion(ctx, input));
+  }
+
+  deletePolicy(input: DeletePolicyInput): RaisedEvents {
+    return this.run((ctx) => deletePolicy(ctx, input));
+  }
+
+  tagPolicy(input: TagPolicyInput): RaisedEvents {
+    return this.run((ctx) => tagPolicy(ctx, input));
+  }
+
+  untagPolicy(input: UntagPolicyInput): RaisedEvents {
+    return this.run((ctx) => untagPolicy(ctx, input));
+  }
+
+  // ---- attachments
+
+  attachUserPolicy(input: AttachUserPolicyInput): RaisedEvents {
+    return this.run((ctx) => attachUserPolicy(ctx, input));
+  }
+
+  detachUserPolicy(input: DetachUserPolicyInput): RaisedEvents {
+    return this.run((ctx) => detachUserPolicy(ctx, input));
+  }
+
+  attachGroupPolicy(input: AttachGroupPolicyInput): RaisedEvents {
+    return this.run((ctx) => attachGroupPolicy(ctx, input));
+  }
+
+  detachGroupPolicy(input: DetachGroupPolicyInput): RaisedEvents {
+    return this.run((ctx) => detachGroupPolicy(ctx, input));
+  }
+
+  attachRolePolicy(input: AttachRolePolicyInput): RaisedEvents {
+    return this.run((ctx) => attachRolePolicy(ctx, input));
+  }
+
+  detachRolePolicy(input: DetachRolePolicyInput): RaisedEvents {
+    return this.run((ctx) => detachRolePolicy(ctx, input));
+  }
+
+  // ---- inline policies
+
+  /** PutUserPolicy. Returns its `iam.user-policy-put.v1` event. */
+  putUserPolicy(input: PutUserPolicyInput): AccountEvent<typeof IamEventType.UserPolicyPut> {
+    let put: AccountEvent<typeof IamEventType.UserPolicyPut> | undefined;
+    this.run((ctx) => {
+      put = putUserPolicy(ctx, input);
+    });
+    return put!;
+  }
+
+  deleteUserPolicy(input: DeleteUserPolicyInput): RaisedEvents {
+    return this.run((ctx) => deleteUserPolicy(ctx, input));
+  }
+
+  putGroupPolicy(input: PutGroupPolicyInput): RaisedEvents {
+    return this.run((ctx) => putGroupPolicy(ctx, input));
+  }
+
+  deleteGroupPolicy(input: DeleteGroupPolicyInput): RaisedEvents {
+    return this.run((ctx) => deleteGroupPolicy(ctx, input));
+  }
+
+  putRolePolicy(input: PutRolePolicyInput): RaisedEvents {
+    return this.run((ctx) => putRolePolicy(ctx, input));
+  }
+
+  deleteRolePolicy(input: DeleteRolePolicyInput): RaisedEvents {
+    return this.run((ctx) => deleteRolePolicy(ctx, input));
+  }
+
+  // ---- permissions boundaries
+
+  putUserPermissionsBoundary(input: PutUserPermissionsBoundaryInput): RaisedEvents {
+    return this.run((ctx) => putUserPermissionsBoundary(ctx, input));
+  }
+
+  deleteUserPermissionsBoundary(input: DeleteUserPermissionsBoundaryInput): RaisedEvents {
+    return this.run((ctx) => deleteUserPermissionsBoundary(ctx, input));
+  }
+
+  putRolePermissionsBoundary(input: PutRolePermissionsBoundaryInput): RaisedEvents {
+    return this.run((ctx) => putRolePermissionsBoundary(ctx, input));
+  }
+
+  deleteRolePermissionsBoundary(input: DeleteRolePermissionsBoundaryInput): RaisedEvents {
+    return this.run((ctx) => deleteRolePermissionsBoundary(ctx, input));
+  }
+
+  // ---- read API (frozen snapshots)
+
+  getAccount(): AccountView {
+    return this.queries.getAccount();
+  }
+
+  getUser(userName: string): UserView | undefined {
+    return this.queries.getUser(userName);
+  }
+
+  listUsers(options?: PathPrefixOptions): readonly UserView[] {
+    return this.queries.listUsers(options);
+  }
+
+  listGroupsForUser(userName: string): readonly GroupView[] {
+    return this.queries.listGroupsForUser(userName);
+  }
+
+  getGroup(groupName: string): GroupWithUsersView | undefined {
+    return this.queries.getGroup(groupName);
+  }
+
+  listGroups(options?: PathPrefixOptions): readonly GroupView[] {
+    return this.queries.listGroups(options);
+  }
+
+  getRole(roleName: string): RoleView | undefined {
+    return this.queries.getRole(roleName);
+  }
+
+  listRoles(options?: PathPrefixOptions): readonly RoleView[] {
+    return this.queries.listRoles(options);
+  }
+
+  getPolicy(policyArn: string): ManagedPolicyView | undefined {
+    return this.queries.getPolicy(policyArn);
+  }
+
+  listPolicies(options?: ListPoliciesOptions): readonly ManagedPolicyView[] {
+    return this.queries.listPolicies(options);
+  }
+
+  getPolicyVersion(policyArn: string, versionId: string): PolicyVersionView | undefined {
+    return this.queries.getPolicyVersion(policyArn, versionId);
+  }
+
+  listPolicyVersions(policyArn: string): readonly PolicyVersionView[] {
+    return this.queries.listPolicyVersions(policyArn);
+  }
+
+  listEntitiesForPolicy(policyArn: string): PolicyEntitiesView {
+    return this.queries.listEntitiesForPolicy(policyArn);
+  }
+
+  listAttachedUserPolicies(userName: string): readonly AttachedPolicyView[] {
+    return this.queries.listAttachedUserPolicies(userName);
+  }
+
+  listAttachedGroupPolicies(groupName: string): readonly AttachedPolicyView[] {
+    return this.queries.listAttachedGroupPolicies(groupName);
+  }
+
+  listAttachedRolePolicies(roleName: string): readonly AttachedPolicyView[] {
+    return this.queries.listAttachedRolePolicies(roleName);
+  }
+
+  listUserPolicies(userName: string): readonly string[] {
+    return this.queries.listUserPolicies(userName);
+  }
+
+  listGroupPolicies(groupName: string): readonly string[] {
+    return this.queries.listGroupPolicies(groupName);
+  }
+
+  listRolePolicies(roleName: string): readonly string[] {
+    return this.queries.listRolePolicies(roleName);
+  }
+
+  getUserPolicy(userName: string, policyName: string): InlinePolicyView | undefined {
+    return this.queries.getUserPolicy(userName, policyName);
+  }
+
+  getGroupPolicy(groupName: string, policyName: string): InlinePolicyView | undefined {
+    return this.queries.getGroupPolicy(groupName, policyName);
+  }
+
+  getRolePolicy(roleName: string, policyName: string): InlinePolicyView | undefined {
+    return this.queries.getRolePolicy(roleName, policyName);
+  }
+
+  /** The documents that apply to a principal (IAM authorizes IAM); see PrincipalPoliciesView. */
+  policiesOf(principalArn: string): PrincipalPoliciesView | undefined {
+    return this.queries.policiesOf(principalArn);
   }
 }
