@@ -5,7 +5,8 @@ import type { EventLog } from '@portcullis/event-log';
 import { EVENT_LOG, KAFKA_CLIENT, PORTCULLIS_CONFIG, PortcullisConfig } from '@portcullis/platform';
 import { CommandSideLifecycle } from './command-side.lifecycle';
 import { IamApiHttpController } from './http/iam-api.http.controller';
-import { AccountRepository } from './pipeline/account.repository';
+import { loadAwsManagedPolicyCatalog } from '../../../libs/domain/aws-managed/aws-managed-policy.catalog';
+import { AccountRepository, AWS_MANAGED_POLICIES } from './pipeline/account.repository';
 import { COMMAND_HANDLERS } from './pipeline/command-catalog';
 import { CommandGateway } from './pipeline/command-gateway.port';
 import { CommandProcessor } from './pipeline/command-processor';
@@ -17,6 +18,8 @@ import { Clock } from './shared/clock';
   imports: [CqrsModule.forRoot()],
   controllers: [IamApiHttpController],
   providers: [
+    // AWS's managed policies exist read-only in every account; loaded once (~0.5 s).
+    { provide: AWS_MANAGED_POLICIES, useFactory: () => loadAwsManagedPolicyCatalog() },
     AccountRepository,
     Clock,
     CommandProcessor,
