@@ -6,7 +6,8 @@ import { EVENT_LOG, KAFKA_CLIENT, PORTCULLIS_CONFIG, PortcullisConfig } from '@p
 import { CommandSideLifecycle } from './command-side.lifecycle';
 import { IamApiHttpController } from './http/iam-api.http.controller';
 import { loadAwsManagedPolicyCatalog } from '../../../libs/domain/aws-managed/aws-managed-policy.catalog';
-import { AccountRepository, AWS_MANAGED_POLICIES } from './pipeline/account.repository';
+import { AccountRepository } from './pipeline/account.repository';
+import { AWS_MANAGED_POLICIES } from './pipeline/aws-managed-policies.token';
 import { COMMAND_HANDLERS } from './pipeline/command-catalog';
 import { CommandGateway } from './pipeline/command-gateway.port';
 import { CommandProcessor } from './pipeline/command-processor';
