@@ -16,7 +16,14 @@ const path = require('path');
 const root = path.join(__dirname, '..');
 const built = path.join(root, 'dist/apps/cli/apps/cli/src/main.js');
 // Everything the CLI imports from this repository.
-const sourceDirs = ['apps/cli/src', 'libs/policy/src'].map((d) => path.join(root, d));
+// Everything the CLI compiles in: the iam commands read the command catalog and its DTOs.
+const sourceDirs = [
+  'apps/cli/src',
+  'apps/command-service/src',
+  'libs/policy/src',
+  'libs/domain/src',
+  'libs/contracts/src',
+].map((d) => path.join(root, d));
 
 function newestSource(dir) {
   let newest = 0;

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliInputError, EXIT, type CliIo } from './cli-io';
+import { IamCliExit, registerIamCommands } from './iam/iam.command';
 import { evalCommand } from './policy/eval.command';
 import { testCommand } from './policy/test.command';
 import { POLICY_KINDS, SIZE_LIMIT_NAMES, validateCommand } from './policy/validate.command';
@@ -75,6 +76,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       setExit(await testCommand(files, io));
     });
 
+  registerIamCommands(program, io, setExit);
+
   return program;
 }
 
@@ -86,6 +89,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     await program.parseAsync(args, { from: 'user' });
     return exit;
   } catch (err) {
+    if (err instanceof IamCliExit) return err.exitCode;
     if (err instanceof CliInputError) {
       io.err(`error: ${err.message}`);
       return EXIT.badInput;

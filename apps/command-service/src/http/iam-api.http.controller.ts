@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import type { Response } from 'express';
+import { newAccountIdFor } from '../accounts/create-account/create-account.routing';
 import { CommandGateway } from '../pipeline/command-gateway.port';
 import { httpStatusFor, resolveCaller } from './http-errors';
 
@@ -26,7 +27,12 @@ export class IamApiHttpController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const requestId = randomUUID();
-    const caller = resolveCaller(account, actor);
+    // CreateAccount names no account: the new account's id is chosen here, before routing.
+    const caller = resolveCaller(
+      account ??
+        (action === 'CreateAccount' ? newAccountIdFor({ actor, idempotencyKey }) : undefined),
+      actor,
+    );
     if ('error' in caller) {
       res.status(httpStatusFor(caller.error.Code));
       return { Error: caller.error, RequestId: requestId };

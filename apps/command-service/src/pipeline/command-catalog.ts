@@ -1,8 +1,13 @@
+import { ACCOUNTS } from '../accounts/accounts.catalog';
+import { GROUPS } from '../groups/groups.catalog';
+import { POLICIES } from '../policies/policies.catalog';
+import { READS } from '../reads/reads.catalog';
+import { ROLES } from '../roles/roles.catalog';
 import { USERS } from '../users/users.catalog';
 import type { CommandArea, CommandDefinition } from './command-definition';
 
 /** Every area of the API. Each area lists its own actions and handlers. */
-const AREAS: readonly CommandArea[] = [USERS];
+const AREAS: readonly CommandArea[] = [ACCOUNTS, USERS, GROUPS, ROLES, POLICIES, READS];
 
 function merge(areas: readonly CommandArea[]): Record<string, CommandDefinition> {
   const all: Record<string, CommandDefinition> = {};

@@ -1,30 +1,57 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'crypto';
 import type { CommandEnvelope, CommandError, EventEnvelope } from '@portcullis/contracts';
-import { AccountEvent, IamError } from '@portcullis/domain';
+import { Account, AccountEvent, IamError } from '@portcullis/domain';
 import type { LogPosition } from '@portcullis/event-log';
+import { createAccountAuthorization } from '../accounts/create-account/create-account.authorization';
+import { AccountIamDirectory } from '../authorization/account.iam-directory';
+import {
+  authorizeIamCommand,
+  type IamCommandRequest,
+} from '../authorization/authorize-iam-request';
+import { Clock } from '../shared/clock';
 import { AccountRepository } from './account.repository';
 import { COMMAND_CATALOG } from './command-catalog';
 import { CommandEnvelopeDto } from './command-envelope.dto';
 import { validateDto } from './validate-dto';
+import { isRead } from '../reads/shared/read-definition';
 
 /** What the write side decided for one command, before anything is appended. */
 export type CommandDecision =
   | { kind: 'rejected'; error: CommandError }
   | { kind: 'duplicate'; result: unknown; positions: LogPosition[] }
-  | { kind: 'accepted'; result: unknown; events: EventEnvelope[]; domainEvents: AccountEvent[] };
+  | {
+      kind: 'accepted';
+      result: unknown;
+      events: EventEnvelope[];
+      domainEvents: AccountEvent[];
+      /**
+       * For a command that raised no events (an attachment repeated, a read): the log positions
+       * its decision was based on, which its reply's consistency token names. Empty until the
+       * repository can tell the position of an account's last applied event (see `basedOn`).
+       */
+      basedOn: LogPosition[];
+    };
 
 /**
- * Validates a command and runs its handler against the live aggregate. Appending is the
- * caller's job (embedded log, or a Kafka transaction with the reply and the consumed offset),
- * so this is the same for every transport.
+ * Validates a command, authorizes it (IAM authorizes IAM) and runs its handler against the live
+ * aggregate. Appending is the caller's job (embedded log, or a Kafka transaction with the reply
+ * and the consumed offset), so this is the same for every transport.
+ *
+ * Order: the action must exist → its DTO must validate (syntax: ValidationError) → a command id
+ * already committed is answered with its first reply → the actor must be allowed the matching IAM
+ * action on the target (AccessDenied) → the handler runs the aggregate, which checks the rest
+ * (existence, conflicts, quotas, documents). A rejected command raises nothing.
  */
 @Injectable()
 export class CommandProcessor {
+  private readonly logger = new Logger('CommandProcessor');
+
   constructor(
     private readonly commandBus: CommandBus,
     private readonly accounts: AccountRepository,
+    @Optional() private readonly clock: Clock = new Clock(),
   ) {}
 
   /** Checks the envelope of a command that came from outside (Kafka). */
@@ -51,7 +78,10 @@ export class CommandProcessor {
     const checked = validateDto(definition.dto, envelope.input);
     if (!checked.ok) return { kind: 'rejected', error: checked.error };
 
-    const previous = this.accounts.committedCommand(envelope.accountId, envelope.commandId);
+    // Reads leave nothing behind to replay: a read is answered afresh, never as a duplicate.
+    const previous = isRead(definition)
+      ? undefined
+      : this.accounts.committedCommand(envelope.accountId, envelope.commandId);
     if (previous) {
       return {
         kind: 'duplicate',
@@ -61,10 +91,13 @@ export class CommandProcessor {
     }
 
     const account = this.accounts.get(envelope.accountId);
+    const denied = this.authorize(envelope, checked.value, account);
+    if (denied) return { kind: 'rejected', error: denied };
+
     account.takePending(); // nothing may leak from an earlier, failed command
-    let result: unknown;
+    let handlerResult: unknown;
     try {
-      result = await this.commandBus.execute(
+      handlerResult = await this.commandBus.execute(
         definition.toCommand(envelope.accountId, checked.value),
       );
     } catch (error) {
@@ -87,6 +120,54 @@ export class CommandProcessor {
       correlationId: envelope.correlationId ?? envelope.commandId,
       payload: e.payload,
     }));
-    return { kind: 'accepted', result, events, domainEvents };
+    // A command that changed something replies what its events say, through the same function
+    // that answers its retries (from the log, after a restart too): the first reply and every
+    // retry's are equal by construction. One that changed nothing (an attachment repeated, a
+    // read) answers what its handler returned.
+    const result = domainEvents.length > 0 ? definition.resultFrom(domainEvents) : handlerResult;
+    return {
+      kind: 'accepted',
+      result,
+      events,
+      domainEvents,
+      basedOn: domainEvents.length > 0 ? [] : this.basedOn(envelope.accountId),
+    };
+  }
+
+  /**
+   * IAM authorizes IAM: the actor must be allowed the command's IAM action on its target, by its
+   * current policies in the account (the account's root: everything in it). Denied → the
+   * AccessDenied error, with the explanation in the debug log.
+   */
+  private authorize(
+    envelope: CommandEnvelope,
+    input: object,
+    account: Account,
+  ): CommandError | undefined {
+    const asked: IamCommandRequest = {
+      accountId: envelope.accountId,
+      actor: envelope.actor,
+      action: envelope.action,
+      input,
+    };
+    const { request, directory } =
+      envelope.action === 'CreateAccount'
+        ? createAccountAuthorization(asked)
+        : { request: asked, directory: new AccountIamDirectory(account) };
+    // One compiled-policy cache for the process: authorizeIamCommand's shared default.
+    const decision = authorizeIamCommand(request, directory, this.clock.now());
+    if (decision.allowed) return undefined;
+    this.logger.debug(`${envelope.commandId} denied: ${decision.explanation}`);
+    return { Code: decision.error.Code, Message: decision.error.Message };
+  }
+
+  /**
+   * The log position(s) a decision that raised no events was based on: the position of the
+   * account's last applied event. AccountRepository does not track it yet (its owner is asked
+   * for `positionOf(accountId)`, kept by `applyFromLog` and `recordCommitted`); until then the
+   * token of such a reply is empty, which every reader has passed.
+   */
+  private basedOn(_accountId: string): LogPosition[] {
+    return [];
   }
 }

@@ -2,7 +2,11 @@ import { CommandEnvelope, CommandReply, encodeConsistencyToken } from '@portcull
 import type { LogPosition } from '@portcullis/event-log';
 import type { CommandDecision } from './command-processor';
 
-/** The reply for a decision whose events (if any) sit at `positions`. */
+/**
+ * The reply for a decision whose events (if any) sit at `positions`. Its consistency token names
+ * the positions of the events the command appended; for a command that appended none (a
+ * repeated attachment, a read), the positions its decision was based on.
+ */
 export function replyFor(
   envelope: Pick<CommandEnvelope, 'commandId' | 'correlationId'>,
   decision: CommandDecision,
@@ -27,7 +31,9 @@ export function replyFor(
         ...ids,
         ok: true,
         output: decision.result,
-        consistencyToken: encodeConsistencyToken(positions),
+        consistencyToken: encodeConsistencyToken(
+          decision.events.length > 0 ? positions : decision.basedOn,
+        ),
       };
   }
 }

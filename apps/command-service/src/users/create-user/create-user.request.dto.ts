@@ -1,21 +1,28 @@
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import {
-  IAM_NAME_MESSAGE,
-  IAM_NAME_PATTERN,
-  IAM_PATH_MESSAGE,
-  IAM_PATH_PATTERN,
-} from '../../shared/iam-validation';
+  IsArnParameter,
+  IsIamName,
+  IsIamPath,
+  IsOptionalParameter,
+  IsTagList,
+} from '../../shared/iam-request.decorators';
+import { TagRequestDto } from '../../shared/tag.request.dto';
 
 /** Body of CreateUser, with AWS's parameter names. */
 export class CreateUserRequestDto {
-  @IsString()
-  @Length(1, 64)
-  @Matches(IAM_NAME_PATTERN, { message: IAM_NAME_MESSAGE })
+  @IsIamName('user')
   UserName!: string;
 
-  @IsOptional()
-  @IsString()
-  @Length(1, 512)
-  @Matches(IAM_PATH_PATTERN, { message: IAM_PATH_MESSAGE })
+  /** Defaults to `/`. */
+  @IsOptionalParameter()
+  @IsIamPath()
   Path?: string;
+
+  /** ARN of a customer or AWS managed policy to use as its permissions boundary. */
+  @IsOptionalParameter()
+  @IsArnParameter()
+  PermissionsBoundary?: string;
+
+  @IsOptionalParameter()
+  @IsTagList()
+  Tags?: TagRequestDto[];
 }

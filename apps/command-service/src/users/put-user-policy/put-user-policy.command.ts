@@ -1,24 +1,26 @@
 import { Command } from '@nestjs/cqrs';
+import type { PutUserPolicyInput } from '@portcullis/domain';
+import { EMPTY_RESULT, type EmptyResult } from '../../shared/iam-response';
 import type { PutUserPolicyRequestDto } from './put-user-policy.request.dto';
 
-/** PutUserPolicy answers nothing but success, as in AWS. */
-export type PutUserPolicyResult = Record<string, never>;
-
-export class PutUserPolicyCommand extends Command<PutUserPolicyResult> {
+/** PutUserPolicy: adds or replaces an inline policy of the user. AWS answers nothing. */
+export class PutUserPolicyCommand extends Command<EmptyResult> {
   constructor(
     readonly accountId: string,
-    readonly userName: string,
-    readonly policyName: string,
-    readonly policyDocument: string,
+    readonly input: PutUserPolicyInput,
   ) {
     super();
   }
 
   static fromRequest(accountId: string, dto: PutUserPolicyRequestDto): PutUserPolicyCommand {
-    return new PutUserPolicyCommand(accountId, dto.UserName, dto.PolicyName, dto.PolicyDocument);
+    return new PutUserPolicyCommand(accountId, {
+      userName: dto.UserName,
+      policyName: dto.PolicyName,
+      policyDocument: dto.PolicyDocument,
+    });
   }
 
-  static resultFrom(): PutUserPolicyResult {
-    return {};
+  static resultFrom(): EmptyResult {
+    return EMPTY_RESULT;
   }
 }

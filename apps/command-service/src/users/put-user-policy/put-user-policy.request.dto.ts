@@ -1,20 +1,14 @@
-import { IsString, Length, Matches } from 'class-validator';
-import { IAM_NAME_MESSAGE, IAM_NAME_PATTERN } from '../../shared/iam-validation';
+import { IsIamName, IsPolicyDocumentText } from '../../shared/iam-request.decorators';
 
 /** Body of PutUserPolicy, with AWS's parameter names. */
 export class PutUserPolicyRequestDto {
-  @IsString()
-  @Length(1, 64)
-  @Matches(IAM_NAME_PATTERN, { message: IAM_NAME_MESSAGE })
+  @IsIamName('user')
   UserName!: string;
 
-  @IsString()
-  @Length(1, 128)
-  @Matches(IAM_NAME_PATTERN, { message: IAM_NAME_MESSAGE })
+  @IsIamName('policy')
   PolicyName!: string;
 
-  /** JSON text, as in AWS's API. Its content is checked by libs/policy. */
-  @IsString()
-  @Length(1, 131072)
+  /** JSON text, as in AWS's API; its content is checked by libs/policy. */
+  @IsPolicyDocumentText()
   PolicyDocument!: string;
 }

@@ -1,0 +1,23 @@
+import { IAM_ACTION_MAP } from '../authorization/iam-action-map';
+import { COMMAND_CATALOG, COMMAND_HANDLERS } from './command-catalog';
+
+describe('COMMAND_CATALOG', () => {
+  const writes = Object.entries(IAM_ACTION_MAP)
+    .filter(([, spec]) => !spec.read)
+    .map(([action]) => action)
+    .sort();
+
+  it('serves every write command of the IAM write model, each with its own handler', () => {
+    const commands = Object.keys(COMMAND_CATALOG).filter((a) => writes.includes(a));
+    expect(commands.sort()).toEqual(writes);
+    expect(writes).toHaveLength(40);
+    expect(new Set(COMMAND_HANDLERS).size).toBe(COMMAND_HANDLERS.length);
+    expect(COMMAND_HANDLERS.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('maps every action it serves to an IAM action, so every command can be authorized', () => {
+    for (const action of Object.keys(COMMAND_CATALOG)) {
+      expect([action, Object.hasOwn(IAM_ACTION_MAP, action)]).toEqual([action, true]);
+    }
+  });
+});

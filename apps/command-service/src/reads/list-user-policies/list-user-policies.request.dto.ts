@@ -1,0 +1,8 @@
+import { PageRequestDto } from '../shared/pagination';
+import { IsIamName } from '../../shared/iam-request.decorators';
+
+/** Body of ListUserPolicies. */
+export class ListUserPoliciesRequestDto extends PageRequestDto {
+  @IsIamName('user')
+  UserName!: string;
+}
