@@ -1,7 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EventEnvelope } from '@portcullis/contracts';
-import { Account, AccountEvent } from '@portcullis/domain';
+import {
+  Account,
+  AccountEvent,
+  AwsManagedPolicyCatalog,
+  NO_AWS_MANAGED_POLICIES,
+} from '@portcullis/domain';
 import type { EventLog, LogPosition } from '@portcullis/event-log';
+import { AWS_MANAGED_POLICIES } from './aws-managed-policies.token';
 
 /** What a committed command left behind: enough to answer a retry with its first result. */
 export interface CommittedCommand {
@@ -23,11 +29,17 @@ export class AccountRepository {
   /** accountId → commandId → committed command (idempotency). */
   private readonly committed = new Map<string, Map<string, CommittedCommand>>();
 
+  constructor(
+    @Optional()
+    @Inject(AWS_MANAGED_POLICIES)
+    private readonly awsManagedPolicies: AwsManagedPolicyCatalog = NO_AWS_MANAGED_POLICIES,
+  ) {}
+
   /** The live aggregate; an account with no history starts empty. */
   get(accountId: string): Account {
     let account = this.accounts.get(accountId);
     if (!account) {
-      account = Account.create(accountId);
+      account = Account.create(accountId, { awsManagedPolicies: this.awsManagedPolicies });
       this.accounts.set(accountId, account);
     }
     return account;
@@ -65,15 +77,32 @@ export class AccountRepository {
     let count = 0;
     for await (const { event, position } of log.readPartition(partition)) {
       if (!accept(event.accountId)) continue;
-      const accountEvent = toAccountEvent(event);
-      this.get(event.accountId).apply(accountEvent);
-      this.recordCommitted(event.accountId, event.commandId, {
-        events: [accountEvent],
-        positions: [position],
-      });
+      this.applyFromLog(event, position);
       count++;
     }
     return count;
+  }
+
+  /**
+   * Replays one committed event read back from the log: the aggregate applies it, and its command
+   * becomes known to the idempotency record (the envelope carries `commandId`), so a retry of that
+   * command after an ownership change still gets its first reply.
+   */
+  applyFromLog(event: EventEnvelope, position: LogPosition): void {
+    const accountEvent = toAccountEvent(event);
+    this.get(event.accountId).apply(accountEvent);
+    let byId = this.committed.get(event.accountId);
+    if (!byId) {
+      byId = new Map();
+      this.committed.set(event.accountId, byId);
+    }
+    const seen = byId.get(event.commandId);
+    if (seen) {
+      seen.events.push(accountEvent);
+      seen.positions.push(position);
+    } else {
+      byId.set(event.commandId, { events: [accountEvent], positions: [position] });
+    }
   }
 
   /** Drops an account's state, e.g. after an append whose outcome is unknown. */
@@ -84,10 +113,10 @@ export class AccountRepository {
   /** Drops the accounts `which` selects (a partition given away). */
   forget(which: (accountId: string) => boolean): void {
     for (const id of [...this.accounts.keys()]) {
-      if (which(id)) {
-        this.accounts.delete(id);
-        this.committed.delete(id);
-      }
+      if (which(id)) this.accounts.delete(id);
+    }
+    for (const id of [...this.committed.keys()]) {
+      if (which(id)) this.committed.delete(id);
     }
   }
 }
