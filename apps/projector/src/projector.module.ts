@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ProjectorRunner } from './projector.runner';
 
-@Module({ providers: [ProjectorRunner] })
+@Module({ providers: [ProjectorRunner], exports: [ProjectorRunner] })
 export class ProjectorModule {}
