@@ -43,6 +43,11 @@ export class CommandSideLifecycle implements OnApplicationBootstrap, OnApplicati
     readiness.addRole('command-writer');
   }
 
+  /** The Kafka partition owner, when Kafka runs (tests reach its hooks and events through it). */
+  get kafkaConsumer(): KafkaCommandConsumer | null {
+    return this.consumer;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     if (this.gateway instanceof EmbeddedCommandGateway) {
       await this.gateway.start();

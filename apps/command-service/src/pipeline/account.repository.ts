@@ -28,6 +28,8 @@ export class AccountRepository {
   private readonly accounts = new Map<string, Account>();
   /** accountId → commandId → committed command (idempotency). */
   private readonly committed = new Map<string, Map<string, CommittedCommand>>();
+  /** accountId → position of its last committed event (what a no-event decision was based on). */
+  private readonly positions = new Map<string, LogPosition>();
 
   constructor(
     @Optional()
@@ -49,6 +51,16 @@ export class AccountRepository {
     return this.committed.get(accountId)?.get(commandId);
   }
 
+  /** Position of the account's last committed event, as replayed or recorded; none: no history. */
+  positionOf(accountId: string): LogPosition | undefined {
+    return this.positions.get(accountId);
+  }
+
+  /** An account's events come in log order (replay, then its single writer's commits). */
+  private notePosition(accountId: string, position: LogPosition | undefined): void {
+    if (position) this.positions.set(accountId, position);
+  }
+
   recordCommitted(accountId: string, commandId: string, command: CommittedCommand): void {
     let byId = this.committed.get(accountId);
     if (!byId) {
@@ -62,6 +74,7 @@ export class AccountRepository {
     } else {
       byId.set(commandId, { events: [...command.events], positions: [...command.positions] });
     }
+    this.notePosition(accountId, command.positions[command.positions.length - 1]);
   }
 
   /**
@@ -103,6 +116,7 @@ export class AccountRepository {
     } else {
       byId.set(event.commandId, { events: [accountEvent], positions: [position] });
     }
+    this.notePosition(event.accountId, position);
   }
 
   /** Drops an account's state, e.g. after an append whose outcome is unknown. */
@@ -117,6 +131,9 @@ export class AccountRepository {
     }
     for (const id of [...this.committed.keys()]) {
       if (which(id)) this.committed.delete(id);
+    }
+    for (const id of [...this.positions.keys()]) {
+      if (which(id)) this.positions.delete(id);
     }
   }
 }

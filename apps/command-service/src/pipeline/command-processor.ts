@@ -28,8 +28,7 @@ export type CommandDecision =
       domainEvents: AccountEvent[];
       /**
        * For a command that raised no events (an attachment repeated, a read): the log positions
-       * its decision was based on, which its reply's consistency token names. Empty until the
-       * repository can tell the position of an account's last applied event (see `basedOn`).
+       * its decision was based on, which its reply's consistency token names (see `basedOn`).
        */
       basedOn: LogPosition[];
     };
@@ -163,11 +162,12 @@ export class CommandProcessor {
 
   /**
    * The log position(s) a decision that raised no events was based on: the position of the
-   * account's last applied event. AccountRepository does not track it yet (its owner is asked
-   * for `positionOf(accountId)`, kept by `applyFromLog` and `recordCommitted`); until then the
-   * token of such a reply is empty, which every reader has passed.
+   * account's last applied event (none for an account without history: every reader has passed
+   * an empty token). Inside one Kafka chunk, commands committed in the same transaction are not
+   * positioned yet; the token then names the last committed event, which the decision also saw.
    */
-  private basedOn(_accountId: string): LogPosition[] {
-    return [];
+  private basedOn(accountId: string): LogPosition[] {
+    const position = this.accounts.positionOf(accountId);
+    return position ? [position] : [];
   }
 }

@@ -159,7 +159,7 @@ describe('users (given history, when command, then events or error)', () => {
       );
     });
 
-    it('changes nothing when nothing changes: accepted, no events, an empty token', async () => {
+    it('changes nothing when nothing changes: accepted, no events, the token of what it saw', async () => {
       await side.given(['CreateUser', { UserName: 'alice' }]);
       const decision = await side.when('UpdateUser', { UserName: 'alice', NewPath: '/' });
       expect(eventsOf(decision)).toEqual([]);
@@ -168,7 +168,8 @@ describe('users (given history, when command, then events or error)', () => {
         correlationId: 'c',
         ok: true,
         output: {},
-        consistencyToken: '',
+        // The position of the account's last event (CreateUser, at made-up offset 0).
+        consistencyToken: '0:0',
       });
     });
 
@@ -289,7 +290,11 @@ describe('users (given history, when command, then events or error)', () => {
         UserName: 'alice',
         PolicyArn: READ_ONLY,
       });
-      expect(again).toMatchObject({ kind: 'accepted', result: {}, events: [], basedOn: [] });
+      expect(again).toMatchObject({ kind: 'accepted', result: {}, events: [] });
+      // Based on the account's last event: the first attachment.
+      expect(again.kind === 'accepted' && again.basedOn).toEqual([
+        { partition: 0, offset: expect.stringMatching(/^\d+$/) },
+      ]);
     });
 
     it('refuses an 11th managed policy on a user: LimitExceeded', async () => {
