@@ -121,7 +121,7 @@ function decodeDocuments(value: unknown): unknown {
 
 /**
  * What the command prints: the reply without `ResponseMetadata` (as the AWS CLI), without an
- * empty `ConsistencyToken` (reads append nothing), policy documents as JSON.
+ * empty `ConsistencyToken` (an account with no history yet), policy documents as JSON.
  */
 export function printable(result: Record<string, unknown>): Record<string, unknown> {
   const { ResponseMetadata: _metadata, ...rest } = result;

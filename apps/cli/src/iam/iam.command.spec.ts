@@ -61,6 +61,8 @@ describe('portcullis iam against an in-process server (embedded defaults)', () =
     expect(eng.json).toEqual({
       Users: [expect.objectContaining({ UserName: 'alice', Path: '/eng/' })],
       IsTruncated: false,
+      // A read names the position it answered from: the account's last event.
+      ConsistencyToken: expect.stringMatching(/^\d+:\d+$/),
     });
     const all = await run('list-users', '--max-items', '1');
     expect(all.json).toMatchObject({ Users: [{ UserName: 'alice' }], IsTruncated: true });
@@ -77,6 +79,7 @@ describe('portcullis iam against an in-process server (embedded defaults)', () =
       IsTruncated: false,
     });
     expect((await run('list-user-tags', '--user-name', 'alice')).json).toEqual({
+      ConsistencyToken: expect.stringMatching(/^\d+:\d+$/),
       Tags: [{ Key: 'team', Value: 'core' }],
       IsTruncated: false,
     });
@@ -100,6 +103,7 @@ describe('portcullis iam against an in-process server (embedded defaults)', () =
     expect(put.exit).toBe(0);
     const got = await run('get-user-policy', '--user-name', 'alice', '--policy-name', 'reports');
     expect(got.json).toEqual({
+      ConsistencyToken: expect.stringMatching(/^\d+:\d+$/),
       UserName: 'alice',
       PolicyName: 'reports',
       PolicyDocument: document,
