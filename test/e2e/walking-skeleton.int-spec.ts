@@ -118,6 +118,65 @@ describe('walking skeleton on real Kafka and MongoDB/FerretDB', () => {
     }
   });
 
+  it('replies on the topic a command names in its reply-topic header', async () => {
+    const kafka = new Kafka({
+      clientId: `${run}-rt`,
+      brokers: kafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    });
+    const replyTopic = `${run}.my-replies`;
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic: replyTopic, numPartitions: 1 }],
+    });
+    await admin.disconnect();
+    const consumer = kafka.consumer({ groupId: uniqueName('rt'), maxWaitTimeInMs: 50 });
+    const producer = kafka.producer();
+    const replies: CommandReply[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: replyTopic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        replies.push(JSON.parse(message.value!.toString()) as CommandReply);
+      },
+    });
+    await producer.connect();
+    try {
+      const commandId = randomUUID();
+      await producer.send({
+        topic: env.IAM_TOPIC_COMMANDS!,
+        messages: [
+          {
+            key: '123456789012',
+            headers: { 'reply-topic': replyTopic },
+            value: JSON.stringify({
+              commandId,
+              accountId: '123456789012',
+              actor: 'arn:aws:iam::123456789012:root',
+              action: 'CreateGroup',
+              input: { GroupName: 'auditors' },
+            }),
+          },
+        ],
+      });
+      for (let i = 0; i < 600 && replies.length === 0; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(replies).toEqual([
+        expect.objectContaining({
+          commandId,
+          ok: true,
+          output: { Group: expect.objectContaining({ GroupName: 'auditors' }) },
+          consistencyToken: expect.stringMatching(/^\d+:\d+$/),
+        }),
+      ]);
+    } finally {
+      await consumer.disconnect();
+      await producer.disconnect();
+    }
+  });
+
   it('writes versioned events keyed by account id, committed transactionally', async () => {
     const kafka = new Kafka({
       clientId: `${run}-reader`,
