@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerAuthzCommands } from './authz/authz.command';
 import { CliInputError, EXIT, type CliIo } from './cli-io';
 import { IamCliExit, registerIamCommands } from './iam/iam.command';
 import { evalCommand } from './policy/eval.command';
@@ -77,6 +78,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     });
 
   registerIamCommands(program, io, setExit);
+  registerAuthzCommands(program, io, setExit);
 
   return program;
 }

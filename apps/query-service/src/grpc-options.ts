@@ -1,12 +1,32 @@
+import type { Server } from '@grpc/grpc-js';
+import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
+import { ReflectionService } from '@grpc/reflection';
 import { GrpcOptions, Transport } from '@nestjs/microservices';
 import { AUTHZ_PROTO_PACKAGE, authorizationProtoPath } from '@portcullis/contracts';
+import { protoPath as healthProtoPath } from 'grpc-health-check';
+import { grpcHealth } from './health/grpc-health';
 
+const LOADER = { keepCase: true, oneofs: true, enums: String, defaults: true, longs: String };
+
+/**
+ * The query service's gRPC server: AuthorizationService (Nest controllers), plus gRPC health
+ * checking and server reflection on the same server, so standard tools (grpcurl, grpc_health_probe,
+ * grpcui) can explore it. Used by every deployment that serves gRPC, the embedded one included.
+ */
 export const grpcOptions = (port: number): GrpcOptions => ({
   transport: Transport.GRPC,
   options: {
     package: AUTHZ_PROTO_PACKAGE,
     protoPath: authorizationProtoPath(),
     url: `0.0.0.0:${port}`,
-    loader: { keepCase: true, oneofs: true, enums: String, defaults: true, longs: String },
+    loader: LOADER,
+    // Channelz bookkeeping costs every call a few microseconds; nothing here reads it.
+    channelOptions: { 'grpc.enable_channelz': 0 },
+    onLoadPackageDefinition: (definition: PackageDefinition, server: Server) => {
+      // Reflection describes every service of the server, health checking included.
+      const health = loadSync(healthProtoPath, LOADER);
+      new ReflectionService({ ...definition, ...health }).addToServer(server);
+      grpcHealth.addToServer(server);
+    },
   },
 });

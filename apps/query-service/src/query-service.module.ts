@@ -1,6 +1,32 @@
 import { Module } from '@nestjs/common';
+import { BatchCheckGrpcController } from './batch-check/batch-check.grpc.controller';
+import { BatchCheckHandler } from './batch-check/batch-check.handler';
+import { QueryCache } from './cache/query-cache';
 import { CheckGrpcController } from './check/check.grpc.controller';
-import { CheckService } from './check/check.service';
+import { CheckHandler } from './check/check.handler';
+import { GetEffectivePermissionsGrpcController } from './get-effective-permissions/get-effective-permissions.grpc.controller';
+import { GetEffectivePermissionsHandler } from './get-effective-permissions/get-effective-permissions.handler';
+import { SimulateCustomPolicyGrpcController } from './simulate-custom-policy/simulate-custom-policy.grpc.controller';
+import { SimulateCustomPolicyHandler } from './simulate-custom-policy/simulate-custom-policy.handler';
+import { SimulatePrincipalPolicyGrpcController } from './simulate-principal-policy/simulate-principal-policy.grpc.controller';
+import { SimulatePrincipalPolicyHandler } from './simulate-principal-policy/simulate-principal-policy.handler';
 
-@Module({ controllers: [CheckGrpcController], providers: [CheckService] })
+/** The query role: AuthorizationService over gRPC, answered from the cached read models. */
+@Module({
+  controllers: [
+    CheckGrpcController,
+    BatchCheckGrpcController,
+    SimulatePrincipalPolicyGrpcController,
+    SimulateCustomPolicyGrpcController,
+    GetEffectivePermissionsGrpcController,
+  ],
+  providers: [
+    QueryCache,
+    CheckHandler,
+    BatchCheckHandler,
+    SimulatePrincipalPolicyHandler,
+    SimulateCustomPolicyHandler,
+    GetEffectivePermissionsHandler,
+  ],
+})
 export class QueryServiceModule {}

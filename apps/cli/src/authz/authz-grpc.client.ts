@@ -1,0 +1,62 @@
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { authorizationProtoPath } from '@portcullis/contracts';
+
+import type { AuthzCall, AuthzMethod, AuthzOutcome } from './authz-call';
+
+let service: grpc.ServiceClientConstructor | null = null;
+
+function serviceConstructor(): grpc.ServiceClientConstructor {
+  if (service === null) {
+    const definition = protoLoader.loadSync(authorizationProtoPath(), {
+      keepCase: true,
+      oneofs: true,
+      enums: String,
+      defaults: true,
+      longs: String,
+    });
+    const pkg = grpc.loadPackageDefinition(definition) as unknown as {
+      portcullis: { authz: { v1: { AuthorizationService: grpc.ServiceClientConstructor } } };
+    };
+    service = pkg.portcullis.authz.v1.AuthorizationService;
+  }
+  return service;
+}
+
+/** A plain insecure gRPC call (authentication arrives with issue 6). */
+export const grpcAuthzCall: AuthzCall = <T>(
+  endpoint: string,
+  method: AuthzMethod,
+  request: object,
+  timeoutMs: number,
+): Promise<AuthzOutcome<T>> => {
+  const Service = serviceConstructor();
+  const client = new Service(
+    endpoint,
+    grpc.credentials.createInsecure(),
+  ) as unknown as grpc.Client &
+    Record<
+      AuthzMethod,
+      (
+        req: object,
+        md: grpc.Metadata,
+        opts: grpc.CallOptions,
+        cb: (e: grpc.ServiceError | null, r: T) => void,
+      ) => void
+    >;
+  return new Promise((resolve) =>
+    client[method](request, new grpc.Metadata(), { deadline: Date.now() + timeoutMs }, (e, r) => {
+      client.close();
+      if (e) {
+        resolve({
+          kind: 'error',
+          code: e.code,
+          codeName: grpc.status[e.code] ?? String(e.code),
+          message: e.details || e.message,
+        });
+      } else {
+        resolve({ kind: 'ok', reply: r });
+      }
+    }),
+  );
+};

@@ -1,0 +1,48 @@
+import { status } from '@grpc/grpc-js';
+import { RpcException } from '@nestjs/microservices';
+
+/**
+ * What the query service refuses, each with the gRPC status it maps to. Messages say what was
+ * wrong and are safe to show to the caller.
+ */
+export abstract class QueryError extends Error {
+  abstract readonly code: status;
+}
+
+/** A malformed request: ARN, action, resource, token, policy document, context entry. */
+export class InvalidArgumentError extends QueryError {
+  override readonly name = 'InvalidArgumentError';
+  readonly code = status.INVALID_ARGUMENT;
+}
+
+/** The read models hold no such principal. */
+export class PrincipalNotFoundError extends QueryError {
+  override readonly name = 'PrincipalNotFoundError';
+  readonly code = status.NOT_FOUND;
+  constructor(readonly arn: string) {
+    super(`No principal ${arn} is known (as of the consistency asked for).`);
+  }
+}
+
+/** The projection did not reach the requested consistency before the deadline. */
+export class StaleProjectionError extends QueryError {
+  override readonly name = 'StaleProjectionError';
+  readonly code = status.DEADLINE_EXCEEDED;
+}
+
+/** The read models cannot be read, or contradict themselves (retry). */
+export class ReadModelUnavailableError extends QueryError {
+  override readonly name = 'ReadModelUnavailableError';
+  readonly code = status.UNAVAILABLE;
+}
+
+/** The status and message a failure is answered with; unexpected errors are INTERNAL. */
+export function statusOf(error: unknown): { code: status; message: string } {
+  if (error instanceof QueryError) return { code: error.code, message: error.message };
+  return { code: status.INTERNAL, message: 'internal error (see the query service log)' };
+}
+
+/** For controllers: a failure as the RpcException Nest turns into a gRPC status. */
+export function toRpcException(error: unknown): RpcException {
+  return new RpcException(statusOf(error));
+}

@@ -1,0 +1,969 @@
+/**
+ * npm run bench:check [-- options]
+ *
+ * Authorization checks against a query-service process on loopback, with realistic data: 10,000
+ * users in 200 groups (4 accounts of 2,500 users and 50 groups, each user in 1–3 groups, each
+ * group with 1–3 real AWS managed policies, some inline policies and permissions boundaries).
+ * The events are made by the domain aggregate (so they are what the command side would write)
+ * and appended directly to the event log; the projector builds the read models from them.
+ *
+ *   --backend kafka     (default) Kafka + FerretDB/MongoDB (IAM_KAFKA_BROKERS, IAM_MONGODB_URI,
+ *                       default the local services): the built projector, query-service and
+ *                       command-service apps as three processes, on fresh topics and database.
+ *   --backend embedded  the built all-in-one app (`npm start`) as one process, over an embedded
+ *                       log written beforehand.
+ *   --users N --groups N --accounts N --seconds S (per phase) --runs R --workers W
+ *   --skip-build        use dist/ as it is (otherwise `nest build` the apps first)
+ *   --phases check,rate,batch,fresh   which measurements (default all)
+ *
+ * Prints, per run and as the median of the runs: Check calls/s and p50/p99 latency at several
+ * concurrency levels (closed loop), Check latency at a fixed 5,000 calls/s (open loop, measured
+ * from the scheduled send time), BatchCheck decisions/s, and write→visible freshness: the command
+ * reply's consistency token → Check with at_least_as_fresh answering the new decision.
+ * Load comes from worker threads of this process, each with its own HTTP/2 connection.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import { randomBytes, randomUUID } from 'crypto';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
+import * as grpc from '@grpc/grpc-js';
+import * as http2 from 'http2';
+import * as protoLoader from '@grpc/proto-loader';
+
+const ROOT = resolve(__dirname, '..');
+const PROTO = join(ROOT, 'libs/contracts/proto/authorization.proto');
+
+// ---------------------------------------------------------------- load generation (workers)
+
+type Method = 'Check' | 'BatchCheck';
+interface PhaseOrder {
+  method: Method;
+  /** Closed loop: calls in flight at once. */
+  concurrency?: number;
+  /** Open loop: calls per second. */
+  rate?: number;
+  /** BatchCheck: checks per call. */
+  batch?: number;
+  seconds: number;
+}
+interface PhaseResult {
+  calls: number;
+  decisions: number;
+  errors: number;
+  firstError?: string;
+  /** Latencies in ms. */
+  latencies: Float64Array;
+  elapsedMs: number;
+}
+
+function loadService(address: string) {
+  const definition = protoLoader.loadSync(PROTO, {
+    keepCase: true,
+    oneofs: true,
+    enums: String,
+    defaults: true,
+    longs: String,
+  });
+  const pkg = grpc.loadPackageDefinition(definition) as unknown as {
+    portcullis: { authz: { v1: { AuthorizationService: grpc.ServiceClientConstructor } } };
+  };
+  type Unary = (
+    req: object,
+    opts: grpc.CallOptions,
+    cb: (e: grpc.ServiceError | null, r: { results?: unknown[] }) => void,
+  ) => void;
+  return new pkg.portcullis.authz.v1.AuthorizationService(
+    address,
+    grpc.credentials.createInsecure(),
+  ) as unknown as grpc.Client & Record<Method, Unary>;
+}
+
+/**
+ * The load client: gRPC over a bare HTTP/2 session with the requests encoded once, beforehand.
+ * grpc-js costs its caller about twice what it costs the server per call, and the client shares
+ * the machine with the server: a lighter client leaves the server the CPU it is measured on.
+ */
+function rawClient(address: string) {
+  const definition = protoLoader.loadSync(PROTO, {
+    keepCase: true,
+    oneofs: true,
+    enums: String,
+    defaults: true,
+    longs: String,
+  });
+  const service = definition['portcullis.authz.v1.AuthorizationService'] as Record<
+    string,
+    protoLoader.MethodDefinition<object, { results?: unknown[] }>
+  >;
+  const session = http2.connect(`http://${address}`);
+  session.on('error', () => undefined);
+  const frame = (method: Method, request: object): Buffer => {
+    const body = service[method].requestSerialize(request);
+    const out = Buffer.allocUnsafe(5 + body.length);
+    out[0] = 0;
+    out.writeUInt32BE(body.length, 1);
+    body.copy(out, 5);
+    return out;
+  };
+  const call = (
+    method: Method,
+    encoded: Buffer,
+    cb: (error: string | null, results: number) => void,
+  ): void => {
+    const stream = session.request({
+      ':method': 'POST',
+      ':path': `/portcullis.authz.v1.AuthorizationService/${method}`,
+      'content-type': 'application/grpc',
+      te: 'trailers',
+      'grpc-timeout': '10S',
+    });
+    const chunks: Buffer[] = [];
+    let status: string | undefined;
+    let message = '';
+    stream.on('response', (headers) => {
+      if (headers['grpc-status'] !== undefined) status = String(headers['grpc-status']);
+    });
+    stream.on('trailers', (trailers) => {
+      status = String(trailers['grpc-status']);
+      message = String(trailers['grpc-message'] ?? '');
+    });
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('error', (e) => (message = e.message));
+    stream.on('close', () => {
+      if (status !== '0') return cb(`${status ?? 'no status'} ${decodeURIComponent(message)}`, 0);
+      if (method === 'Check') return cb(null, 1);
+      const reply = service[method].responseDeserialize(Buffer.concat(chunks).subarray(5));
+      cb(null, reply.results?.length ?? 0);
+    });
+    stream.end(encoded);
+  };
+  return { frame, call, close: () => session.close() };
+}
+
+async function runWorker(): Promise<void> {
+  const { address, checks } = workerData as { address: string; checks: object[] };
+  const client = rawClient(address);
+  const single = checks.map((c) => client.frame('Check', c));
+  const batches = new Map<number, Buffer[]>();
+  const framesFor = (method: Method, batch: number): Buffer[] => {
+    if (method === 'Check') return single;
+    let frames = batches.get(batch);
+    if (!frames) {
+      frames = [];
+      for (let i = 0; i < 50; i++) {
+        const from = (i * batch) % checks.length;
+        frames.push(client.frame('BatchCheck', { checks: checks.slice(from, from + batch) }));
+      }
+      batches.set(batch, frames);
+    }
+    return frames;
+  };
+  let cursor = Math.floor(Math.random() * checks.length);
+
+  parentPort!.on('message', async (order: PhaseOrder | 'stop') => {
+    if (order === 'stop') {
+      client.close();
+      parentPort!.close();
+      return;
+    }
+    const latencies: number[] = [];
+    let calls = 0;
+    let decisions = 0;
+    let errors = 0;
+    let firstError: string | undefined;
+    const start = performance.now();
+    const end = start + order.seconds * 1000;
+    const frames = framesFor(order.method, order.batch ?? 100);
+    const one = (scheduled: number): Promise<void> =>
+      new Promise((done) => {
+        client.call(order.method, frames[cursor++ % frames.length], (error, results) => {
+          latencies.push(performance.now() - scheduled);
+          calls++;
+          if (error) {
+            errors++;
+            firstError ??= error;
+          } else {
+            decisions += results;
+          }
+          done();
+        });
+      });
+    if (order.rate) {
+      // Open loop: sends on schedule whatever the answers; latency from the scheduled time.
+      const interval = 1000 / order.rate;
+      let sent = 0;
+      const inflight: Promise<void>[] = [];
+      await new Promise<void>((finish) => {
+        const tick = () => {
+          const now = performance.now();
+          if (now >= end) {
+            clearInterval(timer);
+            finish();
+            return;
+          }
+          while (start + sent * interval <= now) {
+            inflight.push(one(start + sent * interval));
+            sent++;
+          }
+        };
+        const timer = setInterval(tick, 1);
+      });
+      await Promise.all(inflight);
+    } else {
+      const loops = Array.from({ length: order.concurrency ?? 1 }, async () => {
+        while (performance.now() < end) await one(performance.now());
+      });
+      await Promise.all(loops);
+    }
+    const result: PhaseResult = {
+      calls,
+      decisions,
+      errors,
+      firstError,
+      latencies: Float64Array.from(latencies),
+      elapsedMs: performance.now() - start,
+    };
+    parentPort!.postMessage(result, [result.latencies.buffer as ArrayBuffer]);
+  });
+}
+
+// ---------------------------------------------------------------- main thread
+
+interface Options {
+  backend: 'kafka' | 'embedded';
+  accounts: number;
+  users: number;
+  groups: number;
+  seconds: number;
+  runs: number;
+  workers: number;
+  build: boolean;
+  /** Which measurements to run: check (closed loop), rate (open loop), batch, fresh. */
+  phases: Set<string>;
+}
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = {
+    backend: 'kafka',
+    accounts: 4,
+    users: 10_000,
+    groups: 200,
+    seconds: 5,
+    runs: 3,
+    workers: 2,
+    build: true,
+    phases: new Set(['check', 'rate', 'batch', 'fresh']),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => argv[++i];
+    if (a === '--backend') o.backend = value() as Options['backend'];
+    else if (a === '--accounts') o.accounts = Number(value());
+    else if (a === '--users') o.users = Number(value());
+    else if (a === '--groups') o.groups = Number(value());
+    else if (a === '--seconds') o.seconds = Number(value());
+    else if (a === '--runs') o.runs = Number(value());
+    else if (a === '--workers') o.workers = Number(value());
+    else if (a === '--skip-build') o.build = false;
+    else if (a === '--phases') o.phases = new Set(value().split(','));
+    else throw new Error(`unknown option ${a}`);
+  }
+  if (o.backend !== 'kafka' && o.backend !== 'embedded')
+    throw new Error('--backend kafka|embedded');
+  return o;
+}
+
+const log = (line = '') => process.stdout.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// AWS managed policies groups get (real documents, from the catalogue the command side uses).
+const GROUP_POLICIES = [
+  'arn:aws:iam::aws:policy/ReadOnlyAccess',
+  'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+  'arn:aws:iam::aws:policy/AmazonS3FullAccess',
+  'arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess',
+  'arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess',
+  'arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess',
+  'arn:aws:iam::aws:policy/AWSLambda_ReadOnlyAccess',
+  'arn:aws:iam::aws:policy/IAMReadOnlyAccess',
+  'arn:aws:iam::aws:policy/CloudWatchReadOnlyAccess',
+  'arn:aws:iam::aws:policy/AmazonRDSReadOnlyAccess',
+  'arn:aws:iam::aws:policy/PowerUserAccess',
+  'arn:aws:iam::aws:policy/SecurityAudit',
+  'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess',
+  'arn:aws:iam::aws:policy/AmazonSNSReadOnlyAccess',
+];
+
+/** Checks a service would ask (action, resource template; {a} = account, {u} = user). */
+const REQUESTS: [string, string][] = [
+  ['s3:GetObject', 'arn:aws:s3:::reports-{a}/2026/q1.csv'],
+  ['s3:PutObject', 'arn:aws:s3:::reports-{a}/uploads/{u}/file.bin'],
+  ['s3:DeleteObject', 'arn:aws:s3:::prod-{a}/data.bin'],
+  ['s3:ListBucket', 'arn:aws:s3:::reports-{a}'],
+  ['ec2:DescribeInstances', '*'],
+  ['ec2:TerminateInstances', 'arn:aws:ec2:us-east-1:{a}:instance/i-0abc'],
+  ['dynamodb:PutItem', 'arn:aws:dynamodb:us-east-1:{a}:table/orders'],
+  ['dynamodb:GetItem', 'arn:aws:dynamodb:us-east-1:{a}:table/orders'],
+  ['iam:CreateUser', 'arn:aws:iam::{a}:user/new-hire'],
+  ['iam:GetUser', 'arn:aws:iam::{a}:user/{u}'],
+  ['lambda:InvokeFunction', 'arn:aws:lambda:us-east-1:{a}:function:resize'],
+  ['lambda:GetFunction', 'arn:aws:lambda:us-east-1:{a}:function:resize'],
+  ['sqs:SendMessage', 'arn:aws:sqs:us-east-1:{a}:orders'],
+  ['cloudwatch:GetMetricData', '*'],
+  ['rds:DescribeDBInstances', 'arn:aws:rds:us-east-1:{a}:db:main'],
+  ['kms:Decrypt', 'arn:aws:kms:us-east-1:{a}:key/1234abcd'],
+];
+
+interface Generated {
+  envelopes: import('@portcullis/contracts').EventEnvelope[];
+  accounts: string[];
+  /** [account, user name] of every user. */
+  users: [string, string][];
+  /** Users without groups or policies, for write→visible samples. */
+  freshUsers: [string, string][];
+  /** A group of 50 otherwise unprivileged users, for group-change samples. */
+  freshGroup: { account: string; name: string; members: string[] };
+}
+
+async function generate(o: Options): Promise<Generated> {
+  const { Account } = await import('@portcullis/domain');
+  const { loadAwsManagedPolicyCatalog } =
+    await import('../libs/domain/aws-managed/aws-managed-policy.catalog');
+  const catalogue = loadAwsManagedPolicyCatalog();
+  const random = (n: number) => randomBytes(n);
+  const now = new Date();
+  const usersPer = Math.ceil(o.users / o.accounts);
+  const groupsPer = Math.ceil(o.groups / o.accounts);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)];
+  const out: Generated = {
+    envelopes: [],
+    accounts: [],
+    users: [],
+    freshUsers: [],
+    freshGroup: { account: '', name: 'fresh-group', members: [] },
+  };
+  for (let a = 0; a < o.accounts; a++) {
+    const id = Account.generateAccountId(random);
+    const account = Account.create(id, { awsManagedPolicies: catalogue });
+    out.accounts.push(id);
+    account.createAccount({ accountName: `bench-${a}`, now });
+    account.createPolicy({
+      policyName: 'DeveloperBoundary',
+      policyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['s3:*', 'ec2:Describe*', 'dynamodb:*', 'lambda:*', 'sqs:*'],
+            Resource: '*',
+          },
+          { Effect: 'Deny', Action: 'iam:*', Resource: '*' },
+        ],
+      }),
+      now,
+      random,
+    });
+    const boundary = `arn:aws:iam::${id}:policy/DeveloperBoundary`;
+    const groups: string[] = [];
+    for (let g = 0; g < groupsPer; g++) {
+      const name = `team-${g}`;
+      groups.push(name);
+      account.createGroup({ groupName: name, now, random });
+      const policies = new Set<string>();
+      const n = 1 + Math.floor(Math.random() * 3);
+      while (policies.size < n) policies.add(pick(GROUP_POLICIES));
+      for (const policyArn of policies) account.attachGroupPolicy({ groupName: name, policyArn });
+      if (g % 3 === 0) {
+        account.putGroupPolicy({
+          groupName: name,
+          policyName: 'deny-prod-deletes',
+          policyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Deny', Action: 's3:DeleteObject', Resource: `arn:aws:s3:::prod-${id}/*` },
+            ],
+          }),
+        });
+      }
+    }
+    for (let u = 0; u < usersPer; u++) {
+      const name = `user-${a}-${u}`;
+      account.createUser({
+        userName: name,
+        tags: [{ Key: 'team', Value: `t${u % 20}` }],
+        permissionsBoundary: u % 20 === 0 ? boundary : undefined,
+        now,
+        random,
+      });
+      out.users.push([id, name]);
+      const memberships = new Set<string>();
+      const m = 1 + Math.floor(Math.random() * 3);
+      while (memberships.size < m) memberships.add(pick(groups));
+      for (const groupName of memberships) account.addUserToGroup({ groupName, userName: name });
+      if (u % 10 === 0) {
+        account.putUserPolicy({
+          userName: name,
+          policyName: 'own-prefix',
+          policyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Action: ['s3:PutObject', 's3:GetObject'],
+                Resource: `arn:aws:s3:::reports-${id}/uploads/\${aws:username}/*`,
+              },
+            ],
+          }),
+        });
+      }
+    }
+    for (let f = 0; f < 25; f++) {
+      const name = `fresh-${a}-${f}`;
+      account.createUser({ userName: name, now, random });
+      out.freshUsers.push([id, name]);
+    }
+    if (a === 0) {
+      out.freshGroup.account = id;
+      account.createGroup({ groupName: 'fresh-group', now, random });
+      for (let f = 0; f < 50; f++) {
+        const name = `fresh-member-${f}`;
+        account.createUser({ userName: name, now, random });
+        account.addUserToGroup({ groupName: 'fresh-group', userName: name });
+        out.freshGroup.members.push(name);
+      }
+    }
+    const root = `arn:aws:iam::${id}:root`;
+    for (const e of account.takePending()) {
+      out.envelopes.push({
+        eventId: randomUUID(),
+        type: e.type,
+        accountId: id,
+        sequence: e.sequence,
+        occurredAt: now.toISOString(),
+        actor: root,
+        commandId: `bench-${id}-${e.sequence}`,
+        correlationId: `bench-${id}-${e.sequence}`,
+        payload: e.payload,
+      });
+    }
+  }
+  return out;
+}
+
+/** Appends of at most 1,000 events and ~400 kB (a Kafka batch must stay under 1 MB). */
+function* chunks<T>(items: readonly T[]): Generator<T[]> {
+  let chunk: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = JSON.stringify(item).length;
+    if (chunk.length > 0 && (chunk.length >= 1000 || bytes + size > 400_000)) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(item);
+    bytes += size;
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+function checksFor(data: Generated): object[] {
+  const checks: object[] = [];
+  for (let i = 0; i < 20_000; i++) {
+    const [account, user] = data.users[Math.floor(Math.random() * data.users.length)];
+    const [action, template] = REQUESTS[i % REQUESTS.length];
+    checks.push({
+      principal_arn: `arn:aws:iam::${account}:user/${user}`,
+      action,
+      resource: template.replace(/\{a\}/g, account).replace(/\{u\}/g, user),
+      context: { 'aws:SourceIp': { string_value: '10.1.2.3' } },
+    });
+  }
+  return checks;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSecondsOf(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
+  } catch {
+    return NaN;
+  }
+}
+
+class LoadPool {
+  private readonly workers: Worker[];
+  constructor(
+    address: string,
+    checks: object[],
+    n: number,
+    /** The process answering, whose CPU use per call is reported. */
+    private readonly serverPid?: number,
+  ) {
+    this.workers = Array.from(
+      { length: n },
+      () =>
+        // The worker runs this file's TypeScript through tsx, as the main thread does.
+        new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(__filename)});`, {
+          eval: true,
+          workerData: { address, checks },
+        }),
+    );
+  }
+  async run(order: PhaseOrder) {
+    const parts = order.rate
+      ? this.workers.map(() => ({ ...order, rate: order.rate! / this.workers.length }))
+      : this.workers.map((_, i) => ({
+          ...order,
+          concurrency:
+            Math.floor(order.concurrency! / this.workers.length) +
+            (i < order.concurrency! % this.workers.length ? 1 : 0),
+        }));
+    const serverBefore = cpuSecondsOf(this.serverPid);
+    const clientBefore = process.cpuUsage();
+    const jobs = this.workers
+      .map((worker, i) => ({ worker, part: parts[i] }))
+      .filter((j) => j.part.rate || j.part.concurrency);
+    const results = await Promise.all(
+      jobs.map(
+        ({ worker, part }) =>
+          new Promise<PhaseResult>((done) => {
+            worker.once('message', done);
+            worker.postMessage(part);
+          }),
+      ),
+    );
+    const all = new Float64Array(results.reduce((n, r) => n + r.latencies.length, 0));
+    let at = 0;
+    for (const r of results) {
+      all.set(r.latencies, at);
+      at += r.latencies.length;
+    }
+    all.sort();
+    const seconds = Math.max(...results.map((r) => r.elapsedMs)) / 1000;
+    const calls = results.reduce((n, r) => n + r.calls, 0);
+    const client = process.cpuUsage(clientBefore);
+    return {
+      /** CPU time per call, µs: the server process, and this process (the load). */
+      serverCpuPerCall: ((cpuSecondsOf(this.serverPid) - serverBefore) * 1e6) / calls,
+      clientCpuPerCall: (client.user + client.system) / calls,
+      callsPerSecond: results.reduce((n, r) => n + r.calls, 0) / seconds,
+      decisionsPerSecond: results.reduce((n, r) => n + r.decisions, 0) / seconds,
+      errors: results.reduce((n, r) => n + r.errors, 0),
+      firstError: results.find((r) => r.firstError)?.firstError,
+      p50: percentile(all, 50),
+      p99: percentile(all, 99),
+      p999: percentile(all, 99.9),
+    };
+  }
+  close() {
+    for (const w of this.workers) w.postMessage('stop');
+  }
+}
+
+async function freePort(): Promise<number> {
+  const { freePort: free } = await import('../test/support/free-port');
+  return free();
+}
+
+function build(apps: string[]): void {
+  for (const app of apps) {
+    log(`building ${app} …`);
+    const b = spawnSync('npx', ['nest', 'build', app], { cwd: ROOT, encoding: 'utf8' });
+    // tsc emits even with type errors elsewhere in the monorepo; the output is what matters.
+    if (b.error) throw b.error;
+    const c = spawnSync('node', ['scripts/copy-proto.js', app], { cwd: ROOT, encoding: 'utf8' });
+    if (c.status !== 0) throw new Error(`copy-proto ${app}: ${c.stderr}`);
+  }
+}
+
+/** Where the apps' output goes (printed if one of them fails). */
+const LOG_DIR = mkdtempSync(join(tmpdir(), 'bench-check-logs-'));
+
+function startApp(app: string, env: NodeJS.ProcessEnv, name = app): ChildProcess {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to look inside the servers.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const out = openSync(join(LOG_DIR, `${name}.log`), 'a');
+  const child = spawn('node', [...nodeArgs, join(ROOT, `dist/apps/${app}/apps/${app}/src/main.js`)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', out, out],
+  });
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal === null) log(`! ${name} exited with ${code}: see ${join(LOG_DIR, `${name}.log`)}`);
+  });
+  return child;
+}
+
+async function waitReady(httpPort: number, what: string, timeoutMs = 180_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${httpPort}/health/ready`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > end) throw new Error(`${what} not ready after ${timeoutMs} ms`);
+    await sleep(250);
+  }
+}
+
+type Client = ReturnType<typeof loadService>;
+const call = <T>(client: Client, method: string, request: object, deadlineMs = 10_000) =>
+  new Promise<T>((done, fail) =>
+    (
+      client as unknown as Record<
+        string,
+        (r: object, o: object, cb: (e: Error | null, r: T) => void) => void
+      >
+    )[method](request, { deadline: Date.now() + deadlineMs }, (e, r) => (e ? fail(e) : done(r))),
+  );
+
+async function post(httpPort: number, account: string, action: string, body: object) {
+  const res = await fetch(`http://127.0.0.1:${httpPort}/v1/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-portcullis-account': account },
+    body: JSON.stringify(body),
+  });
+  const reply = (await res.json()) as Record<string, unknown>;
+  if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(reply)}`);
+  return reply;
+}
+
+/** Write → visible: the command's reply token, then Check at_least_as_fresh(token). */
+async function freshness(client: Client, httpPort: number, data: Generated, samples: number) {
+  const visible: number[] = [];
+  const total: number[] = [];
+  let wrong = 0;
+  for (let i = 0; i < samples; i++) {
+    const [account, user] = data.freshUsers[i % data.freshUsers.length];
+    const queue = `arn:aws:sqs:us-east-1:${account}:fresh-${i}`;
+    const t0 = performance.now();
+    const reply = await post(httpPort, account, 'PutUserPolicy', {
+      UserName: user,
+      PolicyName: 'fresh',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: queue }],
+      }),
+    });
+    const t1 = performance.now();
+    const check = await call<{ decision: string }>(client, 'Check', {
+      principal_arn: `arn:aws:iam::${account}:user/${user}`,
+      action: 'sqs:SendMessage',
+      resource: queue,
+      consistency: { at_least_as_fresh: reply.ConsistencyToken as string },
+    });
+    const t2 = performance.now();
+    if (check.decision !== 'ALLOW') wrong++;
+    visible.push(t2 - t1);
+    total.push(t2 - t0);
+  }
+  // A shared piece: a group's attachment changes for its 50 members at once.
+  const fanout: number[] = [];
+  const g = data.freshGroup;
+  for (let i = 0; i < Math.max(4, Math.floor(samples / 10)); i++) {
+    const attach = i % 2 === 0;
+    const reply = await post(
+      httpPort,
+      g.account,
+      attach ? 'AttachGroupPolicy' : 'DetachGroupPolicy',
+      {
+        GroupName: g.name,
+        PolicyArn: 'arn:aws:iam::aws:policy/AmazonSQSFullAccess',
+      },
+    );
+    const t1 = performance.now();
+    const member = g.members[i % g.members.length];
+    const check = await call<{ decision: string }>(client, 'Check', {
+      principal_arn: `arn:aws:iam::${g.account}:user/${member}`,
+      action: 'sqs:SendMessage',
+      resource: `arn:aws:sqs:us-east-1:${g.account}:orders`,
+      consistency: { at_least_as_fresh: reply.ConsistencyToken as string },
+    });
+    fanout.push(performance.now() - t1);
+    if ((check.decision === 'ALLOW') !== attach) wrong++;
+  }
+  const sorted = (xs: number[]) => Float64Array.from(xs).sort();
+  return {
+    p50: percentile(sorted(visible), 50),
+    p99: percentile(sorted(visible), 99),
+    writeP50: percentile(sorted(total), 50),
+    groupP50: percentile(sorted(fanout), 50),
+    groupMax: Math.max(...fanout),
+    wrong,
+  };
+}
+
+async function main(): Promise<void> {
+  const o = parseOptions(process.argv.slice(2));
+  const run = `bench-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+  log(`run ${run}; the apps' logs go to ${LOG_DIR}`);
+  const apps =
+    o.backend === 'kafka' ? ['projector', 'query-service', 'command-service'] : ['portcullis'];
+  if (o.build) build(apps);
+
+  let t = performance.now();
+  const data = await generate(o);
+  log(
+    `generated ${data.envelopes.length} events: ${o.accounts} accounts, ${data.users.length} users, ${o.groups} groups, ` +
+      `AWS managed policies from the catalogue (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
+
+  const children: ChildProcess[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+  // Interrupted: stop the servers it started (they would outlive it otherwise).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const child of children) child.kill('SIGKILL');
+      process.exit(130);
+    });
+  }
+  const grpcPort = await freePort();
+  let commandHttp: number;
+  let serverPid: number | undefined;
+  const { EmbeddedEventLog, KafkaEventLog } = await import('@portcullis/event-log');
+  try {
+    if (o.backend === 'kafka') {
+      const brokers = (process.env.IAM_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+      const mongo =
+        process.env.IAM_MONGODB_URI ??
+        'mongodb://127.0.0.1:27017/?directConnection=true&retryWrites=false';
+      const database = run.replace(/-/g, '_');
+      const env: NodeJS.ProcessEnv = {
+        IAM_KAFKA_BROKERS: brokers.join(','),
+        IAM_MONGODB_URI: mongo,
+        IAM_MONGODB_DATABASE: database,
+        IAM_KAFKA_CLIENT_ID: run,
+        IAM_TOPIC_EVENTS: `${run}.events`,
+        IAM_TOPIC_COMMANDS: `${run}.commands`,
+        IAM_TOPIC_COMMAND_RESULTS: `${run}.command-results`,
+        IAM_TOPIC_EVENTS_DLQ: `${run}.events.dlq`,
+        IAM_PARTITIONS: '6',
+      };
+      t = performance.now();
+      const eventLog = await KafkaEventLog.connect({
+        brokers,
+        clientId: `${run}-generator`,
+        topic: env.IAM_TOPIC_EVENTS,
+        partitionCount: 6,
+        transactionalId: `${run}-generator`,
+        logLevel: 0,
+      });
+      for (const chunk of chunks(data.envelopes)) await eventLog.append(chunk);
+      await eventLog.close();
+      log(
+        `appended to Kafka topic ${env.IAM_TOPIC_EVENTS} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      );
+      cleanups.push(async () => {
+        const { MongoClient } = await import('mongodb');
+        const client = await MongoClient.connect(mongo);
+        await client.db(database).dropDatabase();
+        await client.close();
+        const { Kafka, logLevel } = await import('kafkajs');
+        const admin = new Kafka({
+          clientId: `${run}-cleanup`,
+          brokers,
+          logLevel: logLevel.NOTHING,
+        }).admin();
+        await admin.connect();
+        await admin
+          .deleteTopics({
+            topics: [
+              env.IAM_TOPIC_EVENTS!,
+              env.IAM_TOPIC_COMMANDS!,
+              env.IAM_TOPIC_COMMAND_RESULTS!,
+              env.IAM_TOPIC_EVENTS_DLQ!,
+            ],
+          })
+          .catch(() => undefined);
+        await admin.disconnect();
+      });
+      const ports = {
+        projector: await freePort(),
+        query: await freePort(),
+        command: await freePort(),
+      };
+      t = performance.now();
+      children.push(startApp('projector', { ...env, IAM_HTTP_PORT: String(ports.projector) }));
+      const query = startApp('query-service', {
+        ...env,
+        IAM_HTTP_PORT: String(ports.query),
+        IAM_GRPC_PORT: String(grpcPort),
+      });
+      children.push(query);
+      serverPid = query.pid;
+      children.push(startApp('command-service', { ...env, IAM_HTTP_PORT: String(ports.command) }));
+      await Promise.all([
+        waitReady(ports.projector, 'projector'),
+        waitReady(ports.query, 'query-service'),
+        waitReady(ports.command, 'command-service'),
+      ]);
+      commandHttp = ports.command;
+      log(
+        `projector, query-service and command-service ready in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      );
+    } else {
+      const dir = mkdtempSync(join(tmpdir(), 'bench-check-'));
+      cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+      const eventLog = new EmbeddedEventLog({ dir, partitionCount: 6 });
+      for (let i = 0; i < data.envelopes.length; i += 1000) {
+        await eventLog.append(data.envelopes.slice(i, i + 1000));
+      }
+      await eventLog.close();
+      commandHttp = await freePort();
+      t = performance.now();
+      serverPid =
+        children[
+          children.push(
+            startApp('portcullis', {
+              IAM_DATA_DIR: dir,
+              IAM_HTTP_PORT: String(commandHttp),
+              IAM_GRPC_PORT: String(grpcPort),
+            }),
+          ) - 1
+        ].pid;
+      await waitReady(commandHttp, 'portcullis');
+      log(`embedded app ready in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+
+    const address = `127.0.0.1:${grpcPort}`;
+    const client = loadService(address);
+    t = performance.now();
+    const [account, user] = data.users[0];
+    await call(
+      client,
+      'Check',
+      {
+        principal_arn: `arn:aws:iam::${account}:user/${user}`,
+        action: 's3:GetObject',
+        resource: '*',
+        consistency: { fully_consistent: true },
+      },
+      600_000,
+    );
+    log(
+      `projection caught up with the log in ${((performance.now() - t) / 1000).toFixed(1)} s (fully_consistent check)`,
+    );
+
+    // Cold cache: every user's set composed once (store reads), through BatchCheck.
+    t = performance.now();
+    for (let i = 0; i < data.users.length; i += 1000) {
+      const reply = await call<{ results: { outcome: string; error?: { message: string } }[] }>(
+        client,
+        'BatchCheck',
+        {
+          checks: data.users.slice(i, i + 1000).map(([a, u]) => ({
+            principal_arn: `arn:aws:iam::${a}:user/${u}`,
+            action: 's3:GetObject',
+            resource: `arn:aws:s3:::reports-${a}/x`,
+          })),
+        },
+        60_000,
+      );
+      const failed = reply.results.find((r) => r.outcome === 'error');
+      if (failed) throw new Error(`warm-up: ${failed.error?.message}`);
+    }
+    log(
+      `cold cache filled for ${data.users.length} users in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+
+    const pool = new LoadPool(address, checksFor(data), o.workers, serverPid);
+    const closed = [1, 8, 32, 128];
+    const table = new Map<string, number[]>();
+    const record = (key: string, v: number) => table.set(key, [...(table.get(key) ?? []), v]);
+    for (let r = 1; r <= o.runs; r++) {
+      log(`\nrun ${r}/${o.runs}`);
+      for (const c of o.phases.has('check') ? closed : []) {
+        const res = await pool.run({ method: 'Check', concurrency: c, seconds: o.seconds });
+        log(
+          `  Check, ${c} in flight: ${fmt(res.callsPerSecond, 0)} calls/s, p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms; CPU/call server ${fmt(res.serverCpuPerCall, 0)} µs, load ${fmt(res.clientCpuPerCall, 0)} µs${res.errors ? `, ${res.errors} errors (${res.firstError})` : ''}`,
+        );
+        record(`Check c=${c} calls/s`, res.callsPerSecond);
+        record(`Check c=${c} server CPU µs/call`, res.serverCpuPerCall);
+        record(`Check c=${c} p50 ms`, res.p50);
+        record(`Check c=${c} p99 ms`, res.p99);
+      }
+      for (const rate of o.phases.has('rate') ? [5000] : []) {
+        const res = await pool.run({ method: 'Check', rate, seconds: o.seconds });
+        log(
+          `  Check at ${rate}/s (open loop): ${fmt(res.callsPerSecond, 0)} calls/s, p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms, p99.9 ${fmt(res.p999)} ms${res.errors ? `, ${res.errors} errors` : ''}`,
+        );
+        record(`Check @${rate}/s p50 ms`, res.p50);
+        record(`Check @${rate}/s p99 ms`, res.p99);
+      }
+      for (const [batch, c] of o.phases.has('batch')
+        ? ([
+            [100, 4],
+            [1000, 2],
+            [1000, 4],
+          ] as const)
+        : []) {
+        const res = await pool.run({
+          method: 'BatchCheck',
+          batch,
+          concurrency: c,
+          seconds: o.seconds,
+        });
+        log(
+          `  BatchCheck ${batch}/call, ${c} in flight: ${fmt(res.decisionsPerSecond, 0)} decisions/s, call p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms${res.errors ? `, ${res.errors} errors (${res.firstError})` : ''}`,
+        );
+        record(`BatchCheck ${batch}x${c} decisions/s`, res.decisionsPerSecond);
+        record(`BatchCheck ${batch}x${c} call p99 ms`, res.p99);
+      }
+      if (!o.phases.has('fresh')) continue;
+      const f = await freshness(client, commandHttp, data, 100);
+      log(
+        `  write→visible (reply token → Check at_least_as_fresh): p50 ${fmt(f.p50)} ms, p99 ${fmt(f.p99)} ms; write itself p50 ${fmt(f.writeP50)} ms; group attach/detach → member p50 ${fmt(f.groupP50)} ms, max ${fmt(f.groupMax)} ms${f.wrong ? `; ${f.wrong} WRONG DECISIONS` : ''}`,
+      );
+      record('freshness p50 ms', f.p50);
+      record('freshness p99 ms', f.p99);
+      record('group change → member p50 ms', f.groupP50);
+    }
+    pool.close();
+    client.close();
+    log(
+      `\nmedians of ${o.runs} runs (${o.backend}, ${data.users.length} users, ${o.groups} groups, ${o.workers} client workers):`,
+    );
+    for (const [key, values] of table) {
+      const digits = key.endsWith('/s') ? 0 : 2;
+      log(
+        `  ${key.padEnd(34)} ${fmt(median(values), digits).padStart(10)}   (${values.map((v) => fmt(v, digits)).join(', ')})`,
+      );
+    }
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(
+      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
+    );
+    for (const cleanup of cleanups)
+      await cleanup().catch((e) => log(`cleanup: ${(e as Error).message}`));
+  }
+}
+
+if (isMainThread) {
+  main().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      process.stderr.write(
+        `bench:check failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      );
+      process.exit(1);
+    },
+  );
+} else {
+  void runWorker();
+}
