@@ -596,13 +596,18 @@ function startApp(app: string, env: NodeJS.ProcessEnv, name = app): ChildProcess
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to look inside the servers.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const out = openSync(join(LOG_DIR, `${name}.log`), 'a');
-  const child = spawn('node', [...nodeArgs, join(ROOT, `dist/apps/${app}/apps/${app}/src/main.js`)], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', out, out],
-  });
+  const child = spawn(
+    'node',
+    [...nodeArgs, join(ROOT, `dist/apps/${app}/apps/${app}/src/main.js`)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', out, out],
+    },
+  );
   child.on('exit', (code, signal) => {
-    if (code !== 0 && signal === null) log(`! ${name} exited with ${code}: see ${join(LOG_DIR, `${name}.log`)}`);
+    if (code !== 0 && signal === null)
+      log(`! ${name} exited with ${code}: see ${join(LOG_DIR, `${name}.log`)}`);
   });
   return child;
 }

@@ -20,6 +20,13 @@ export type AuthzCall = <T>(
   timeoutMs: number,
 ) => Promise<AuthzOutcome<T>>;
 
-/** The gRPC call, loaded on first use (grpc-js takes a moment other commands should not pay). */
-export const lazyGrpcAuthzCall: AuthzCall = async (endpoint, method, request, timeoutMs) =>
-  (await import('./authz-grpc.client')).grpcAuthzCall(endpoint, method, request, timeoutMs);
+/**
+ * The gRPC call, loaded on first use: grpc-js takes ~80 ms to load, which other commands should
+ * not pay. `require`, not `import()`: the CLI runs as CommonJS (compiled, or through tsx's require
+ * hook), and a dynamic `import()` would bypass tsx and fail on the TypeScript sources.
+ */
+export const lazyGrpcAuthzCall: AuthzCall = async (endpoint, method, request, timeoutMs) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const client = require('./authz-grpc.client') as typeof import('./authz-grpc.client');
+  return client.grpcAuthzCall(endpoint, method, request, timeoutMs);
+};
