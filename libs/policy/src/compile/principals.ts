@@ -25,7 +25,9 @@ export interface Caller {
 
 const ACCOUNT_ID = /^\d{12}$/;
 const CALLERS = new Map<string, Caller>();
-const MAX_CACHED_CALLERS = 4096;
+// Sized for a query service checking tens of thousands of principals (~300 bytes each): a cache
+// smaller than the working set is cleared over and over and parses on every call.
+const MAX_CACHED_CALLERS = 65_536;
 
 export function callerOf(principal: string): Caller {
   let caller = CALLERS.get(principal);
