@@ -36,4 +36,28 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Credentials are pure too, but need node:crypto; storage and transports stay in the apps.
+    files: ['libs/credentials/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '@nestjs/*',
+            'kafkajs',
+            'mongodb',
+            '@grpc/*',
+            'fs',
+            'node:fs',
+            'node:fs/*',
+            'node:net',
+            'node:http',
+            'node:https',
+            'apps/*',
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -12,8 +12,9 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@portcullis/(domain|policy|contracts|event-log|read-models|platform)$': '<rootDir>/libs/$1/src',
-  '^@portcullis/(domain|policy|contracts|event-log|read-models|platform)/(.*)$':
+  '^@portcullis/(domain|policy|contracts|event-log|read-models|platform|credentials)$':
+    '<rootDir>/libs/$1/src',
+  '^@portcullis/(domain|policy|contracts|event-log|read-models|platform|credentials)/(.*)$':
     '<rootDir>/libs/$1/src/$2',
 };
 const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
