@@ -20,9 +20,13 @@ const built = path.join(root, 'dist/apps/cli/apps/cli/src/main.js');
 const sourceDirs = [
   'apps/cli/src',
   'apps/command-service/src',
+  'apps/projector/src',
   'libs/policy/src',
   'libs/domain/src',
   'libs/contracts/src',
+  'libs/event-log/src',
+  'libs/read-models/src',
+  'libs/platform/src',
 ].map((d) => path.join(root, d));
 
 function newestSource(dir) {

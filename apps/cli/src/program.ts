@@ -5,6 +5,7 @@ import { IamCliExit, registerIamCommands } from './iam/iam.command';
 import { evalCommand } from './policy/eval.command';
 import { testCommand } from './policy/test.command';
 import { POLICY_KINDS, SIZE_LIMIT_NAMES, validateCommand } from './policy/validate.command';
+import { registerReplayCommands } from './replay/replay.command';
 
 /**
  * Builds the `portcullis` command tree. Actions store their exit code instead of exiting, so the
@@ -79,6 +80,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   registerIamCommands(program, io, setExit);
   registerAuthzCommands(program, io, setExit);
+  registerReplayCommands(program, io, setExit);
 
   return program;
 }
