@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
-import { authorizationProtoPath } from '@portcullis/contracts';
+import { AUTHZ_PROTO_LOADER_OPTIONS, authorizationProtoPath } from '@portcullis/contracts';
 
 export type DecisionName = 'ALLOW' | 'EXPLICIT_DENY' | 'IMPLICIT_DENY';
 
@@ -66,13 +66,7 @@ type Methods =
   | 'SimulateCustomPolicy'
   | 'GetEffectivePermissions';
 
-export const AUTHZ_LOADER_OPTIONS: protoLoader.Options = {
-  keepCase: true,
-  oneofs: true,
-  enums: String,
-  defaults: true,
-  longs: String,
-};
+export const AUTHZ_LOADER_OPTIONS: protoLoader.Options = AUTHZ_PROTO_LOADER_OPTIONS;
 
 /** A plain gRPC client, generated from the proto at run time as any consumer would. */
 export class AuthzClient {

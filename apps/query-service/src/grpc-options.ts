@@ -2,11 +2,15 @@ import type { Server } from '@grpc/grpc-js';
 import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { GrpcOptions, Transport } from '@nestjs/microservices';
-import { AUTHZ_PROTO_PACKAGE, authorizationProtoPath } from '@portcullis/contracts';
+import {
+  AUTHZ_PROTO_LOADER_OPTIONS,
+  AUTHZ_PROTO_PACKAGE,
+  authorizationProtoPath,
+} from '@portcullis/contracts';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { grpcHealth } from './health/grpc-health';
 
-const LOADER = { keepCase: true, oneofs: true, enums: String, defaults: true, longs: String };
+const LOADER = AUTHZ_PROTO_LOADER_OPTIONS;
 
 /**
  * The query service's gRPC server: AuthorizationService (Nest controllers), plus gRPC health

@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
-import { authorizationProtoPath } from '@portcullis/contracts';
+import { AUTHZ_PROTO_LOADER_OPTIONS, authorizationProtoPath } from '@portcullis/contracts';
 
 import type { AuthzCall, AuthzMethod, AuthzOutcome } from './authz-call';
 
@@ -8,13 +8,7 @@ let service: grpc.ServiceClientConstructor | null = null;
 
 function serviceConstructor(): grpc.ServiceClientConstructor {
   if (service === null) {
-    const definition = protoLoader.loadSync(authorizationProtoPath(), {
-      keepCase: true,
-      oneofs: true,
-      enums: String,
-      defaults: true,
-      longs: String,
-    });
+    const definition = protoLoader.loadSync(authorizationProtoPath(), AUTHZ_PROTO_LOADER_OPTIONS);
     const pkg = grpc.loadPackageDefinition(definition) as unknown as {
       portcullis: { authz: { v1: { AuthorizationService: grpc.ServiceClientConstructor } } };
     };

@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
-import { authorizationProtoPath } from '@portcullis/contracts';
+import { AUTHZ_PROTO_LOADER_OPTIONS, authorizationProtoPath } from '@portcullis/contracts';
 import { runCli } from '../program';
 import { captureIo, tempDir } from '../testing/cli-fixtures';
 import { AUTHZ_EXIT } from './check.command';
@@ -9,13 +9,7 @@ type Handler = (request: Record<string, unknown>) => object | grpc.ServiceError;
 
 /** An AuthorizationService stub on a free loopback port, recording what it was sent. */
 async function stubServer(handlers: Record<string, Handler>) {
-  const definition = protoLoader.loadSync(authorizationProtoPath(), {
-    keepCase: true,
-    oneofs: true,
-    enums: String,
-    defaults: true,
-    longs: String,
-  });
+  const definition = protoLoader.loadSync(authorizationProtoPath(), AUTHZ_PROTO_LOADER_OPTIONS);
   const pkg = grpc.loadPackageDefinition(definition) as unknown as {
     portcullis: { authz: { v1: { AuthorizationService: { service: grpc.ServiceDefinition } } } };
   };
