@@ -4,7 +4,7 @@ import { decodeConsistencyToken } from '@portcullis/contracts';
 import { KafkaEventLog } from '@portcullis/event-log';
 import { createKafkaClient, loadConfig } from '@portcullis/platform';
 import { MongoReadModelStore } from '@portcullis/read-models';
-import { EXIT } from '../../apps/cli/src/cli-io';
+import { CliInputError, EXIT } from '../../apps/cli/src/cli-io';
 import { registerReplayCommands } from '../../apps/cli/src/replay/replay.command';
 import { captureIo } from '../../apps/cli/src/testing/cli-fixtures';
 import {
@@ -70,12 +70,22 @@ describe('replay on real Kafka and MongoDB/FerretDB', () => {
   });
 
   /** Runs `portcullis replay …` with this test's environment. */
-  async function cli(args: string[]) {
+  async function cli(args: string[], overrides: NodeJS.ProcessEnv = {}) {
     const io = captureIo();
     let exit: number = EXIT.ok;
     const program = new Command('portcullis').exitOverride();
-    registerReplayCommands(program, io, (code) => (exit = code), { env, stderrIsTTY: false });
-    await program.parseAsync(args, { from: 'user' });
+    registerReplayCommands(program, io, (code) => (exit = code), {
+      env: { ...env, ...overrides },
+      stderrIsTTY: false,
+    });
+    try {
+      await program.parseAsync(args, { from: 'user' });
+    } catch (error) {
+      // What runCli does with an input error: one line on stderr, exit 2.
+      if (!(error instanceof CliInputError)) throw error;
+      io.err(`error: ${error.message}`);
+      exit = EXIT.badInput;
+    }
     return { io, exit };
   }
 
@@ -202,5 +212,21 @@ describe('replay on real Kafka and MongoDB/FerretDB', () => {
     expect(behind.io.stdout).toContain(
       `principal ${arn('user', 'carol')}: only in replay (missing from live)`,
     );
+  });
+
+  it('refuses an events topic that does not exist, and creates none', async () => {
+    const missing = `${run}.no-such-events`;
+    const result = await cli(['replay', '--into', freshDatabaseName('replay_none'), '--quiet'], {
+      IAM_TOPIC_EVENTS: missing,
+    });
+    expect(result.exit).toBe(EXIT.badInput);
+    expect(result.io.stderr.join('\n')).toContain(`no topic ${missing}`);
+    const admin = createKafkaClient(loadConfig(env)).admin();
+    await admin.connect();
+    try {
+      expect(await admin.listTopics()).not.toContain(missing);
+    } finally {
+      await admin.disconnect();
+    }
   });
 });
