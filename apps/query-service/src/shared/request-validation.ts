@@ -40,7 +40,9 @@ const PRINCIPAL_FORMS =
   'arn:aws:sts::<account>:assumed-role/<role>/<session> or arn:aws:iam::<account>:root';
 
 const parsed = new Map<string, PrincipalRef | string>();
-const MAX_PARSED = 8192;
+// As many as the principal cache holds (read-model.cache.ts): a memo smaller than the working
+// set is cleared over and over and parses on every call.
+const MAX_PARSED = 100_000;
 
 /** Parses a principal ARN; a string is the reason it is not one. Results are memoized. */
 function parse(arn: string): PrincipalRef | string {
