@@ -176,6 +176,10 @@ describe('projector on Kafka and MongoDB/FerretDB', () => {
       await until('the tag after the restart', async () =>
         (await store.getPrincipal(arn('user', 'alice')))?.tags.length ? true : undefined,
       );
+      // The batch is counted once its checkpoint is stored, a moment after its documents.
+      await until('the batch counted', async () =>
+        again.projector.metrics.snapshot().batches > 0 ? true : undefined,
+      );
       expect(again.projector.metrics.snapshot()).toMatchObject({
         eventsApplied: 1,
         eventsSkipped: 0,

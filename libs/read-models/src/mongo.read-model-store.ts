@@ -56,7 +56,11 @@ type Keyed = Document & { _id: string };
 interface WriteTuning {
   /** Replace statements per `update` command. */
   replaceChunk: number;
-  /** `update` commands in flight at once. */
+  /**
+   * `update` commands in flight at once, for the whole store: every bulkWrite, collection and
+   * caller (the projector writes its partitions concurrently) shares these slots, so the
+   * connections FerretDB holds stay bounded however many writes run.
+   */
   replaceParallelism: number;
   /** Statements per insert or delete command. */
   chunk: number;
@@ -94,6 +98,25 @@ async function mapLimited<T, R>(
   return results;
 }
 
+/** At most `slots` tasks running at once; the others wait their turn in order. */
+class Slots {
+  private readonly waiting: (() => void)[] = [];
+  constructor(private free: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resume) => this.waiting.push(resume));
+    try {
+      return await task();
+    } finally {
+      // Hand the slot straight to the next waiter, or give it back.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
+  }
+}
+
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -109,6 +132,7 @@ export class MongoReadModelStore implements ReadModelStore {
   private readonly collections: { [K in ReadModelKind]: Collection<ReadModelDocuments[K]> };
   private readonly accounts: Collection<AccountDoc>;
   private readonly checkpoints: Collection<CheckpointDoc>;
+  private readonly replaceSlots: Slots;
 
   private constructor(
     private readonly client: MongoClient,
@@ -123,6 +147,7 @@ export class MongoReadModelStore implements ReadModelStore {
     };
     this.accounts = db.collection('accounts');
     this.checkpoints = db.collection('checkpoints');
+    this.replaceSlots = new Slots(tuning.replaceParallelism);
   }
 
   static async connect(
@@ -252,16 +277,17 @@ export class MongoReadModelStore implements ReadModelStore {
     for (const chunk of chunks(inserts, this.tuning.chunk)) {
       replaces.push(...(await this.insertOrCollectExisting(collection, chunk)));
     }
-    await mapLimited(
-      chunks(replaces, this.tuning.replaceChunk),
-      this.tuning.replaceParallelism,
-      (chunk) =>
-        collection.bulkWrite(
-          chunk.map((doc): AnyBulkWriteOperation<Keyed> => ({
-            replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true },
-          })),
-          { ordered: false },
+    await Promise.all(
+      chunks(replaces, this.tuning.replaceChunk).map((chunk) =>
+        this.replaceSlots.run(() =>
+          collection.bulkWrite(
+            chunk.map((doc): AnyBulkWriteOperation<Keyed> => ({
+              replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true },
+            })),
+            { ordered: false },
+          ),
         ),
+      ),
     );
     for (const chunk of chunks(deletes, this.tuning.chunk)) {
       await collection.bulkWrite(
