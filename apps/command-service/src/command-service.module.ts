@@ -4,6 +4,7 @@ import type { Kafka } from 'kafkajs';
 import type { EventLog } from '@portcullis/event-log';
 import { EVENT_LOG, KAFKA_CLIENT, PORTCULLIS_CONFIG, PortcullisConfig } from '@portcullis/platform';
 import { CommandSideLifecycle } from './command-side.lifecycle';
+import { CREDENTIAL_SECRETS_PROVIDER } from './credentials/credential-secrets.provider';
 import { IamApiHttpController } from './http/iam-api.http.controller';
 import { loadAwsManagedPolicyCatalog } from '../../../libs/domain/aws-managed/aws-managed-policy.catalog';
 import { AccountRepository } from './pipeline/account.repository';
@@ -23,6 +24,7 @@ import { Clock } from './shared/clock';
     { provide: AWS_MANAGED_POLICIES, useFactory: () => loadAwsManagedPolicyCatalog() },
     AccountRepository,
     Clock,
+    CREDENTIAL_SECRETS_PROVIDER,
     CommandProcessor,
     ...COMMAND_HANDLERS,
     CommandSideLifecycle,

@@ -20,6 +20,11 @@ export interface PortcullisConfig {
   startupTimeoutMs: number;
   /** `silent` turns Nest's logging off (tests); anything else keeps the default. */
   logLevel: string;
+  /**
+   * `IAM_KEY_ENCRYPTION_KEYS` (`id:base64,id:base64`, current key first): the keys that seal
+   * access-key secrets and MFA seeds. Null when unset (embedded: a key kept in the data dir).
+   */
+  keyEncryptionKeys: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -53,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PortcullisConf
     grpcPort: int(env, 'IAM_GRPC_PORT', 50051),
     startupTimeoutMs: int(env, 'IAM_STARTUP_TIMEOUT_MS', 30_000),
     logLevel: env.IAM_LOG_LEVEL || 'log',
+    keyEncryptionKeys: env.IAM_KEY_ENCRYPTION_KEYS?.trim() || null,
   };
 }

@@ -5,3 +5,4 @@ export * from './health.http.controller';
 export * from './backends';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './key-encryption-keys';

@@ -24,8 +24,9 @@ function tagRecord(tags: readonly IamTag[]): Readonly<Record<string, string>> {
  *   account recorded when it attached them. Undefined for the root (it is allowed everything in
  *   its account before anyone asks) and for any principal the account does not have.
  * - `lookup`: a user, group or role by name (case-insensitively, as IAM matches names), a policy
- *   by ARN (AWS managed ones included), with its ARN (path included), tags and, for users and
- *   roles, current permissions boundary.
+ *   by ARN (AWS managed ones included), a virtual MFA device by serial number, with its ARN (path
+ *   included), tags and, for users and roles, current permissions boundary.
+ * - `accessKeyOwner`: the user an access key belongs to.
  */
 export class AccountIamDirectory implements IamDirectory {
   constructor(private readonly account: Account) {}
@@ -67,7 +68,15 @@ export class AccountIamDirectory implements IamDirectory {
         const p = this.account.getPolicy(nameOrArn);
         return p && target(p.arn, p.tags);
       }
+      case 'mfa': {
+        const d = this.account.listVirtualMfaDevices().find((v) => v.serialNumber === nameOrArn);
+        return d && target(d.serialNumber, d.tags);
+      }
     }
+  }
+
+  accessKeyOwner(accessKeyId: string): string | undefined {
+    return this.account.accessKeyOwner(accessKeyId);
   }
 }
 

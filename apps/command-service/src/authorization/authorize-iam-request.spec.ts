@@ -42,6 +42,9 @@ describe('authorizeIamCommand (IAM authorizes IAM)', () => {
         lookup: () => {
           throw new Error('no lookup expected');
         },
+        accessKeyOwner: () => {
+          throw new Error('no lookup expected');
+        },
       };
       for (const action of Object.keys(IAM_ACTION_MAP)) {
         expect(
@@ -459,12 +462,14 @@ describe('authorizeIamCommand (IAM authorizes IAM)', () => {
     const input = {
       UserName: 'u', GroupName: 'g', RoleName: 'r', PolicyName: 'p',
       PolicyArn: `arn:aws:iam::${ACCT}:policy/p`, AccountName: 'a',
+      VirtualMFADeviceName: 'phone', SerialNumber: `arn:aws:iam::${ACCT}:mfa/phone`,
+      AccessKeyId: 'AKIAAAAAAAAAAAAAAAAA',
     };
     for (const [action, spec] of Object.entries(IAM_ACTION_MAP)) {
       expect(message(run(nobody, action, input))).toMatch(
         new RegExp(
           `^User: ${nobody} is not authorized to perform: ${spec.action} on resource: ` +
-            `(\\*|arn:aws:iam::${ACCT}:(user|group|role|policy)/\\S+) ` +
+            `(\\*|arn:aws:iam::${ACCT}:(user|group|role|policy|mfa)/\\S+) ` +
             `because no identity-based policy allows the ${spec.action} action$`,
         ),
       );
@@ -501,6 +506,6 @@ describe('authorizeIamCommand (IAM authorizes IAM)', () => {
   });
 
   it('refuses to guess for an unmapped action', () => {
-    expect(() => run(ROOT, 'CreateAccessKey', {})).toThrow(IamRequestShapeError);
+    expect(() => run(ROOT, 'UploadSSHPublicKey', {})).toThrow(IamRequestShapeError);
   });
 });

@@ -76,7 +76,7 @@ export function authorizeIamCommand(
   }
   if (actor === `arn:aws:iam::${accountId}:root`) return ALLOWED;
 
-  const resolved = resolveIamRequest(accountId, action, request.input, directory);
+  const resolved = resolveIamRequest(accountId, action, request.input, directory, actor);
   const caller = parseActor(actor);
   if (caller === undefined) {
     return deny(request, resolved, { kind: 'implicit', gate: 'identity' }, [

@@ -15,6 +15,7 @@ export class FakeIamDirectory implements IamDirectory {
   private readonly managed = new Map<string, { document: string; tags: Record<string, string> }>();
   private readonly principals = new Map<string, Principal>(); // by ARN
   private readonly groups = new Map<string, Group>(); // by lower-cased name
+  private readonly accessKeys = new Map<string, string>(); // access key id → user name
   calls = 0;
 
   constructor(readonly accountId: string) {}
@@ -84,6 +85,15 @@ export class FakeIamDirectory implements IamDirectory {
       principalId: p.id,
       name: p.name,
     };
+  }
+
+  /** Gives a user an access key (GetAccessKeyLastUsed is authorized on its owner). */
+  accessKey(accessKeyId: string, userName: string): void {
+    this.accessKeys.set(accessKeyId, userName);
+  }
+
+  accessKeyOwner(accessKeyId: string): string | undefined {
+    return this.accessKeys.get(accessKeyId);
   }
 
   lookup(entityType: IamEntityType, nameOrArn: string): IamTarget | undefined {

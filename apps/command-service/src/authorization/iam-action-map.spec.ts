@@ -25,6 +25,12 @@ const WRITES = [
   'PutRolePolicy', 'DeleteRolePolicy',
   'PutUserPermissionsBoundary', 'DeleteUserPermissionsBoundary',
   'PutRolePermissionsBoundary', 'DeleteRolePermissionsBoundary',
+  // Credentials (issue 6)
+  'CreateAccessKey', 'UpdateAccessKey', 'DeleteAccessKey',
+  'CreateLoginProfile', 'UpdateLoginProfile', 'DeleteLoginProfile', 'ChangePassword',
+  'UpdateAccountPasswordPolicy', 'DeleteAccountPasswordPolicy',
+  'CreateVirtualMFADevice', 'EnableMFADevice', 'ResyncMFADevice', 'DeactivateMFADevice',
+  'DeleteVirtualMFADevice',
 ];
 // prettier-ignore
 const READS = [
@@ -34,6 +40,8 @@ const READS = [
   'ListUserPolicies', 'ListGroupPolicies', 'ListRolePolicies',
   'GetUserPolicy', 'GetGroupPolicy', 'GetRolePolicy', 'ListEntitiesForPolicy',
   'ListUserTags', 'ListRoleTags', 'ListPolicyTags',
+  'ListAccessKeys', 'GetAccessKeyLastUsed', 'GetLoginProfile', 'GetAccountPasswordPolicy',
+  'ListMFADevices', 'ListVirtualMFADevices',
 ];
 
 /** An account where every named target exists, at a non-root path, with tags and a boundary. */
@@ -46,6 +54,7 @@ function account(): FakeIamDirectory {
   d.user('alice', { path: '/eng/', tags: { team: 'blue' }, boundary });
   d.role('app', { path: '/service/', tags: { team: 'red' }, boundary });
   d.group('devs', { path: '/eng/' });
+  d.accessKey('AKIAALICEALICEALICE2', 'alice');
   return d;
 }
 
@@ -63,18 +72,21 @@ const INPUT = {
   TagKeys: ['project'],
   PolicyDocument: '{}',
   VersionId: 'v1',
+  VirtualMFADeviceName: 'phone',
+  SerialNumber: `arn:aws:iam::${ACCT}:mfa/phone`,
+  AccessKeyId: 'AKIAALICEALICEALICE2',
 };
 
 const WELL_FORMED_ARN =
-  /^arn:aws:iam::\d{12}:(user|group|role|policy)(\/|\/[\u0021-\u007E]*\/)([\w+=,.@-]+|\*)$/;
+  /^arn:aws:iam::\d{12}:(user|group|role|policy|mfa)(\/|\/[\u0021-\u007E]*\/)([\w+=,.@-]+|\*)$/;
 
 describe('IAM action map', () => {
-  it('maps every write command and read API of issue 4, and nothing else', () => {
+  it('maps every write command and read API of issues 4 and 6, and nothing else', () => {
     expect(Object.keys(IAM_ACTION_MAP).sort()).toEqual([...WRITES, ...READS].sort());
     for (const c of WRITES) expect(iamActionFor(c)?.read).toBe(false);
     for (const c of READS) expect(iamActionFor(c)?.read).toBe(true);
     expect(iamActionFor('toString')).toBeUndefined();
-    expect(iamActionFor('CreateAccessKey')).toBeUndefined();
+    expect(iamActionFor('UploadSSHPublicKey')).toBeUndefined();
   });
 
   describe.each([...WRITES, ...READS])('%s', (command) => {
@@ -82,6 +94,10 @@ describe('IAM action map', () => {
       const resolved = resolveIamRequest(ACCT, command, INPUT, account());
       if (command === 'CreateAccount') {
         expect(resolved.action).toBe('organizations:CreateAccount');
+        expect(resolved.resources).toEqual(['*']);
+        return;
+      }
+      if (IAM_ACTION_MAP[command].resource.from === 'none') {
         expect(resolved.resources).toEqual(['*']);
         return;
       }
@@ -99,8 +115,12 @@ describe('IAM action map', () => {
 
       // Resource type: the required one the reference lists, or none (List*, CreateAccount).
       const required = details.resourceTypes.filter((r) => r.required).map((r) => r.name);
+      const optional = details.resourceTypes.filter((r) => !r.required).map((r) => r.name);
       if (spec.resource.from === 'account' || spec.resource.from === 'none') {
         expect(required).toEqual([]);
+      } else if (required.length === 0) {
+        // DeleteVirtualMFADevice (mfa), ListMFADevices (user): the type is listed as optional.
+        expect(optional).toContain(spec.resource.type);
       } else {
         expect(required).toEqual([spec.resource.type]);
       }
@@ -204,6 +224,43 @@ describe('IAM action map', () => {
       expect(arn('ListGroups', {})).toEqual([`arn:aws:iam::${ACCT}:group/*`]);
       expect(arn('ListRoles', {})).toEqual([`arn:aws:iam::${ACCT}:role/*`]);
       expect(arn('ListPolicies', { Scope: 'Local' })).toEqual([`arn:aws:iam::${ACCT}:policy/*`]);
+    });
+
+    it('credentials: UserName left out = the calling IAM user (with its path); a non-user caller, users/*', () => {
+      const resolve = (command: string, input: object, actor?: string) =>
+        resolveIamRequest(ACCT, command, input, d, actor).resources;
+      const alice = `arn:aws:iam::${ACCT}:user/eng/alice`;
+      expect(resolve('CreateAccessKey', {}, `arn:aws:iam::${ACCT}:user/alice`)).toEqual([alice]);
+      expect(resolve('ChangePassword', {}, alice)).toEqual([alice]);
+      expect(resolve('ListMFADevices', { UserName: 'bob' }, alice)).toEqual([
+        `arn:aws:iam::${ACCT}:user/bob`,
+      ]);
+      expect(resolve('CreateAccessKey', {}, `arn:aws:iam::${ACCT}:role/service/app`)).toEqual([
+        `arn:aws:iam::${ACCT}:user/*`,
+      ]);
+      expect(resolve('DeleteLoginProfile', {}, `arn:aws:iam::999999999999:user/alice`)).toEqual([
+        `arn:aws:iam::${ACCT}:user/*`,
+      ]);
+    });
+
+    it('GetAccessKeyLastUsed: on the user that owns the key; an unknown key on users/*', () => {
+      expect(arn('GetAccessKeyLastUsed', { AccessKeyId: 'AKIAALICEALICEALICE2' })).toEqual([
+        `arn:aws:iam::${ACCT}:user/eng/alice`,
+      ]);
+      expect(arn('GetAccessKeyLastUsed', { AccessKeyId: 'AKIAUNKNOWNUNKNOWN22' })).toEqual([
+        `arn:aws:iam::${ACCT}:user/*`,
+      ]);
+    });
+
+    it('virtual MFA devices: created at path + name; listed account-wide; password policy on *', () => {
+      expect(
+        arn('CreateVirtualMFADevice', { VirtualMFADeviceName: 'phone', Path: '/eng/' }),
+      ).toEqual([`arn:aws:iam::${ACCT}:mfa/eng/phone`]);
+      expect(arn('DeleteVirtualMFADevice', { SerialNumber: `arn:aws:iam::${ACCT}:mfa/x` })).toEqual(
+        [`arn:aws:iam::${ACCT}:mfa/x`],
+      );
+      expect(arn('ListVirtualMFADevices', {})).toEqual([`arn:aws:iam::${ACCT}:mfa/*`]);
+      expect(arn('UpdateAccountPasswordPolicy', {})).toEqual(['*']);
     });
 
     it('a required name missing is a caller bug (inputs are validated first)', () => {

@@ -20,7 +20,14 @@ export type ResourceRule =
       readonly name: string;
       /** Update{User,Group}: AWS authorizes on the source and on the target (new name/path) ARN. */
       readonly renamedBy?: { readonly name: string; readonly path: string };
+      /**
+       * Credential actions whose UserName may be left out (CreateAccessKey, ListMFADevices, …;
+       * ChangePassword has none): then the target is the calling IAM user itself.
+       */
+      readonly orCaller?: true;
     }
+  /** GetAccessKeyLastUsed: the user that owns the key named by `name` (`AccessKeyId`). */
+  | { readonly from: 'access-key-owner'; readonly type: 'user'; readonly name: string }
   /** List* with no resource type in the reference: the account-wide `arn:aws:iam::<acct>:<type>/*`. */
   | { readonly from: 'account'; readonly type: IamEntityType }
   /** No resource type at all (organizations:CreateAccount): `*`. */
@@ -64,6 +71,13 @@ const renamed = (type: IamEntityType, name: string, newName: string): Row => ({
 const all = (type: IamEntityType): Row => ({ resource: { from: 'account', type }, context: [] });
 
 const user = on('user', 'UserName');
+/** A user named by UserName, or the caller itself when UserName is left out. */
+const userOrCaller = (...context: ContextRule[]): Row => ({
+  resource: { from: 'target', type: 'user', name: 'UserName', orCaller: true },
+  context,
+});
+/** No resource type in the reference (account-wide settings): `*`. */
+const accountSetting = (): Row => ({ resource: { from: 'none' }, context: [] });
 const group = on('group', 'GroupName');
 const role = on('role', 'RoleName');
 const policy = on('policy', 'PolicyArn');
@@ -114,6 +128,22 @@ const WRITES: Record<string, Row> = {
   DeleteUserPermissionsBoundary: user('TargetBoundary'),
   PutRolePermissionsBoundary: role('RequestedBoundary'),
   DeleteRolePermissionsBoundary: role('TargetBoundary'),
+
+  // Credentials (issue 6).
+  CreateAccessKey: userOrCaller(),
+  UpdateAccessKey: userOrCaller(),
+  DeleteAccessKey: userOrCaller(),
+  CreateLoginProfile: userOrCaller(),
+  UpdateLoginProfile: user(),
+  DeleteLoginProfile: userOrCaller(),
+  ChangePassword: userOrCaller(),
+  UpdateAccountPasswordPolicy: accountSetting(),
+  DeleteAccountPasswordPolicy: accountSetting(),
+  CreateVirtualMFADevice: create('mfa', 'VirtualMFADeviceName', 'RequestTags'),
+  EnableMFADevice: user(),
+  ResyncMFADevice: user(),
+  DeactivateMFADevice: userOrCaller(),
+  DeleteVirtualMFADevice: on('mfa', 'SerialNumber')(),
 };
 
 /** Read APIs of issue 4. */
@@ -142,6 +172,17 @@ const READS: Record<string, Row> = {
   ListUserTags: user(),
   ListRoleTags: role(),
   ListPolicyTags: policy(),
+
+  // Credentials (issue 6).
+  ListAccessKeys: userOrCaller(),
+  GetAccessKeyLastUsed: {
+    resource: { from: 'access-key-owner', type: 'user', name: 'AccessKeyId' },
+    context: [],
+  },
+  GetLoginProfile: userOrCaller(),
+  GetAccountPasswordPolicy: accountSetting(),
+  ListMFADevices: userOrCaller(),
+  ListVirtualMFADevices: all('mfa'),
 };
 
 const spec = (command: string, row: Row, read: boolean): IamActionSpec =>
@@ -187,8 +228,11 @@ export type IamInput = Readonly<Record<string, unknown>>;
 const iamArn = (accountId: string, type: IamEntityType, path: string, name: string): string =>
   `arn:aws:iam::${accountId}:${type}${path}${name}`;
 
+/** Resource types a request names by ARN (a policy's PolicyArn, an MFA device's SerialNumber). */
+const NAMED_BY_ARN: ReadonlySet<IamEntityType> = new Set(['policy', 'mfa']);
+
 /** Resource types whose ARN carries tags the reference exposes as `aws:ResourceTag` (groups have none). */
-const AWS_RESOURCE_TAG: ReadonlySet<IamEntityType> = new Set(['user', 'role', 'policy']);
+const AWS_RESOURCE_TAG: ReadonlySet<IamEntityType> = new Set(['user', 'role', 'policy', 'mfa']);
 /** …and as `iam:ResourceTag` (the reference lists it on user and role). */
 const IAM_RESOURCE_TAG: ReadonlySet<IamEntityType> = new Set(['user', 'role']);
 
@@ -202,6 +246,8 @@ export function resolveIamRequest(
   command: string,
   request: object,
   directory: IamTargetLookup,
+  /** The caller's ARN: the target of credential actions that leave UserName out. */
+  actor?: string,
 ): ResolvedIamRequest {
   const input = request as IamInput;
   const spec = iamActionFor(command);
@@ -228,11 +274,23 @@ export function resolveIamRequest(
         ),
       ];
       break;
+    case 'access-key-owner':
     case 'target': {
-      const key = required(input, rule.name, command);
+      const key =
+        rule.from === 'access-key-owner'
+          ? directory.accessKeyOwner(required(input, rule.name, command))
+          : rule.orCaller && text(input, rule.name) === undefined
+            ? callerUserName(accountId, actor)
+            : required(input, rule.name, command);
+      if (key === undefined) {
+        // An unknown access key, or a caller that is no IAM user of this account (the command
+        // will refuse it): authorized on the account's users as a whole.
+        resources = [`arn:aws:iam::${accountId}:user/*`];
+        break;
+      }
       const target = directory.lookup(rule.type, key);
       const arn =
-        target?.arn ?? (rule.type === 'policy' ? key : iamArn(accountId, rule.type, '/', key));
+        target?.arn ?? (NAMED_BY_ARN.has(rule.type) ? key : iamArn(accountId, rule.type, '/', key));
       resources = [arn];
       if (target !== undefined) {
         targetBoundary = target.permissionsBoundary;
@@ -242,7 +300,7 @@ export function resolveIamRequest(
           if (IAM_RESOURCE_TAG.has(rule.type)) context[`iam:ResourceTag/${tagKey}`] = tags[tagKey];
         }
       }
-      const renamedBy = rule.renamedBy;
+      const renamedBy = rule.from === 'target' ? rule.renamedBy : undefined;
       if (renamedBy !== undefined) {
         const newName = text(input, renamedBy.name);
         const newPath = text(input, renamedBy.path);
@@ -293,6 +351,13 @@ export function resolveIamRequest(
 
   return { action: spec.action, resource: resources[0], resources, context };
 }
+
+/** The name of the caller when it is an IAM user of this account. */
+function callerUserName(accountId: string, actor: string | undefined): string | undefined {
+  const m = actor === undefined ? null : CALLER_USER.exec(actor);
+  return m !== null && m[1] === accountId ? m[2] : undefined;
+}
+const CALLER_USER = /^arn:aws:iam::(\d{12}):user\/(?:.*\/)?([\w+=,.@-]+)$/;
 
 function text(input: IamInput, name: string): string | undefined {
   const value = input[name];

@@ -4,7 +4,7 @@
  * this (synchronously: the owner holds the aggregate); nothing here knows the aggregate.
  */
 
-export type IamEntityType = 'user' | 'group' | 'role' | 'policy';
+export type IamEntityType = 'user' | 'group' | 'role' | 'policy' | 'mfa';
 
 /** A policy in a principal's set. `id` names it in explanations and keys the compiled-policy
  *  cache: a managed policy's ARN, or `<entity ARN>#inline/<name>` for an inline policy. */
@@ -41,9 +41,12 @@ export interface IamTarget {
 
 export interface IamTargetLookup {
   /** An entity of the account by name (user, group, role) or by ARN (policy, AWS managed ones
-   *  included); undefined when it does not exist. Names are matched as IAM matches them
+   *  included; a virtual MFA device by its serial number, which is its ARN); undefined when it
+   *  does not exist. Names are matched as IAM matches them
    *  (case-insensitively). */
   lookup(entityType: IamEntityType, nameOrArn: string): IamTarget | undefined;
+  /** The name of the user an access key belongs to (GetAccessKeyLastUsed names only the key). */
+  accessKeyOwner(accessKeyId: string): string | undefined;
 }
 
 export interface IamDirectory extends IamTargetLookup {

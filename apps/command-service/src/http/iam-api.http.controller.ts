@@ -2,6 +2,8 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/c
 import { randomUUID } from 'crypto';
 import type { Response } from 'express';
 import { newAccountIdFor } from '../accounts/create-account/create-account.routing';
+import { CredentialSecrets } from '../credentials/credential-secrets.port';
+import { COMMAND_CATALOG } from '../pipeline/command-catalog';
 import { CommandGateway } from '../pipeline/command-gateway.port';
 import { httpStatusFor, resolveCaller } from './http-errors';
 
@@ -14,7 +16,10 @@ import { httpStatusFor, resolveCaller } from './http-errors';
  */
 @Controller('v1')
 export class IamApiHttpController {
-  constructor(private readonly gateway: CommandGateway) {}
+  constructor(
+    private readonly gateway: CommandGateway,
+    private readonly secrets: CredentialSecrets,
+  ) {}
 
   @Post(':action')
   @HttpCode(200)
@@ -49,9 +54,15 @@ export class IamApiHttpController {
       res.status(httpStatusFor(reply.error.Code));
       return { Error: reply.error, RequestId: requestId };
     }
+    // A reply carrying a secret (CreateAccessKey, CreateVirtualMFADevice) holds it sealed, as
+    // it was published and kept for retries; this caller is the one who sees it in clear.
+    const definition = Object.hasOwn(COMMAND_CATALOG, action) ? COMMAND_CATALOG[action] : undefined;
+    const output = definition?.revealSecrets
+      ? definition.revealSecrets(reply.output, this.secrets, caller)
+      : reply.output;
     res.setHeader('x-portcullis-consistency-token', reply.consistencyToken);
     return {
-      ...(reply.output as object),
+      ...(output as object),
       ConsistencyToken: reply.consistencyToken,
       ResponseMetadata: { RequestId: requestId },
     };

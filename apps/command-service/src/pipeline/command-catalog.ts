@@ -1,4 +1,5 @@
 import { ACCOUNTS } from '../accounts/accounts.catalog';
+import { CREDENTIALS } from '../credentials/credentials.catalog';
 import { GROUPS } from '../groups/groups.catalog';
 import { POLICIES } from '../policies/policies.catalog';
 import { READS } from '../reads/reads.catalog';
@@ -7,7 +8,15 @@ import { USERS } from '../users/users.catalog';
 import type { CommandArea, CommandDefinition } from './command-definition';
 
 /** Every area of the API. Each area lists its own actions and handlers. */
-const AREAS: readonly CommandArea[] = [ACCOUNTS, USERS, GROUPS, ROLES, POLICIES, READS];
+const AREAS: readonly CommandArea[] = [
+  ACCOUNTS,
+  USERS,
+  GROUPS,
+  ROLES,
+  POLICIES,
+  CREDENTIALS,
+  READS,
+];
 
 function merge(areas: readonly CommandArea[]): Record<string, CommandDefinition> {
   const all: Record<string, CommandDefinition> = {};

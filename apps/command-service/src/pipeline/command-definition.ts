@@ -1,23 +1,38 @@
 import type { Type } from '@nestjs/common';
 import type { Command, ICommandHandler } from '@nestjs/cqrs';
 import type { AccountEvent } from '@portcullis/domain';
+import type { CredentialSecrets } from '../credentials/credential-secrets.port';
+
+/** Who sent a command: the account it acts in and the caller's principal ARN. */
+export interface CommandCaller {
+  readonly accountId: string;
+  readonly actor: string;
+}
 
 /** How one AWS action enters the write side: its request DTO, its command, its reply. */
 export interface CommandDefinition {
   dto: new () => object;
-  toCommand(accountId: string, dto: object): Command<unknown>;
+  /** `caller`: for actions whose target defaults to the caller (CreateAccessKey's UserName). */
+  toCommand(accountId: string, dto: object, caller: CommandCaller): Command<unknown>;
   /**
    * The reply of a committed command, derived from its events, so that a retry (same command
    * id) gets the first reply even after a restart. Reads produce no events and answer with what
    * their handler returns.
    */
   resultFrom(events: readonly AccountEvent[]): unknown;
+  /**
+   * For a reply that carries a secret (CreateAccessKey's SecretAccessKey, CreateVirtualMFADevice's
+   * seed): the reply with the secret opened, for the HTTP caller only. Everywhere else (Kafka
+   * `iam.command-results`, a retry's reply rebuilt from the log) the secret stays sealed.
+   */
+  revealSecrets?(output: unknown, secrets: CredentialSecrets, caller: CommandCaller): unknown;
 }
 
 export const defineCommand = <D extends object>(def: {
   dto: new () => D;
-  toCommand(accountId: string, dto: D): Command<unknown>;
+  toCommand(accountId: string, dto: D, caller: CommandCaller): Command<unknown>;
   resultFrom(events: readonly AccountEvent[]): unknown;
+  revealSecrets?(output: unknown, secrets: CredentialSecrets, caller: CommandCaller): unknown;
 }): CommandDefinition => def as CommandDefinition;
 
 /** One area of the API (users, groups, ...): its actions and the handlers that serve them. */

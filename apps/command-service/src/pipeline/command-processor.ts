@@ -97,7 +97,10 @@ export class CommandProcessor {
     let handlerResult: unknown;
     try {
       handlerResult = await this.commandBus.execute(
-        definition.toCommand(envelope.accountId, checked.value),
+        definition.toCommand(envelope.accountId, checked.value, {
+          accountId: envelope.accountId,
+          actor: envelope.actor,
+        }),
       );
     } catch (error) {
       account.takePending();

@@ -22,7 +22,14 @@ export function validateDto<T extends object>(
     return { ok: false, error: { Code: 'ValidationError', Message: 'Expected a JSON object.' } };
   }
   const value = plainToInstance(cls, plain);
-  const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: true });
+  // forbidUnknownValues off: actions without parameters (GetAccountPasswordPolicy) have DTO
+  // classes with no rules, which class-validator would otherwise call "unknown"; the value is
+  // always an instance of `cls` here, and unknown members are still refused by the whitelist.
+  const errors = validateSync(value, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: false,
+  });
   if (errors.length === 0) return { ok: true, value };
   const details = flatten(errors);
   return {

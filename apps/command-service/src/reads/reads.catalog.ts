@@ -1,4 +1,23 @@
 import type { CommandArea } from '../pipeline/command-definition';
+import { targetUserName } from '../credentials/shared/caller-user';
+import { GetAccessKeyLastUsedHandler } from './get-access-key-last-used/get-access-key-last-used.handler';
+import { GetAccessKeyLastUsedQuery } from './get-access-key-last-used/get-access-key-last-used.query';
+import { GetAccessKeyLastUsedRequestDto } from './get-access-key-last-used/get-access-key-last-used.request.dto';
+import { GetAccountPasswordPolicyHandler } from './get-account-password-policy/get-account-password-policy.handler';
+import { GetAccountPasswordPolicyQuery } from './get-account-password-policy/get-account-password-policy.query';
+import { GetAccountPasswordPolicyRequestDto } from './get-account-password-policy/get-account-password-policy.request.dto';
+import { GetLoginProfileHandler } from './get-login-profile/get-login-profile.handler';
+import { GetLoginProfileQuery } from './get-login-profile/get-login-profile.query';
+import { GetLoginProfileRequestDto } from './get-login-profile/get-login-profile.request.dto';
+import { ListAccessKeysHandler } from './list-access-keys/list-access-keys.handler';
+import { ListAccessKeysQuery } from './list-access-keys/list-access-keys.query';
+import { ListAccessKeysRequestDto } from './list-access-keys/list-access-keys.request.dto';
+import { ListMfaDevicesHandler } from './list-mfa-devices/list-mfa-devices.handler';
+import { ListMfaDevicesQuery } from './list-mfa-devices/list-mfa-devices.query';
+import { ListMfaDevicesRequestDto } from './list-mfa-devices/list-mfa-devices.request.dto';
+import { ListVirtualMfaDevicesHandler } from './list-virtual-mfa-devices/list-virtual-mfa-devices.handler';
+import { ListVirtualMfaDevicesQuery } from './list-virtual-mfa-devices/list-virtual-mfa-devices.query';
+import { ListVirtualMfaDevicesRequestDto } from './list-virtual-mfa-devices/list-virtual-mfa-devices.request.dto';
 import { GetGroupPolicyHandler } from './get-group-policy/get-group-policy.handler';
 import { GetGroupPolicyQuery } from './get-group-policy/get-group-policy.query';
 import { GetGroupPolicyRequestDto } from './get-group-policy/get-group-policy.request.dto';
@@ -176,8 +195,42 @@ export const READS: CommandArea = {
       dto: ListPolicyTagsRequestDto,
       toCommand: (accountId, dto) => new ListPolicyTagsQuery(accountId, dto),
     }),
+    // Credentials: never a secret in a read.
+    ListAccessKeys: defineRead({
+      dto: ListAccessKeysRequestDto,
+      toCommand: (accountId, dto, caller) =>
+        new ListAccessKeysQuery(accountId, targetUserName(dto.UserName, caller), dto),
+    }),
+    GetAccessKeyLastUsed: defineRead({
+      dto: GetAccessKeyLastUsedRequestDto,
+      toCommand: (accountId, dto) => new GetAccessKeyLastUsedQuery(accountId, dto),
+    }),
+    GetLoginProfile: defineRead({
+      dto: GetLoginProfileRequestDto,
+      toCommand: (accountId, dto, caller) =>
+        new GetLoginProfileQuery(accountId, targetUserName(dto.UserName, caller)),
+    }),
+    GetAccountPasswordPolicy: defineRead({
+      dto: GetAccountPasswordPolicyRequestDto,
+      toCommand: (accountId) => new GetAccountPasswordPolicyQuery(accountId),
+    }),
+    ListMFADevices: defineRead({
+      dto: ListMfaDevicesRequestDto,
+      toCommand: (accountId, dto, caller) =>
+        new ListMfaDevicesQuery(accountId, targetUserName(dto.UserName, caller), dto),
+    }),
+    ListVirtualMFADevices: defineRead({
+      dto: ListVirtualMfaDevicesRequestDto,
+      toCommand: (accountId, dto) => new ListVirtualMfaDevicesQuery(accountId, dto),
+    }),
   },
   handlers: [
+    ListAccessKeysHandler,
+    GetAccessKeyLastUsedHandler,
+    GetLoginProfileHandler,
+    GetAccountPasswordPolicyHandler,
+    ListMfaDevicesHandler,
+    ListVirtualMfaDevicesHandler,
     GetUserHandler,
     ListUsersHandler,
     ListGroupsForUserHandler,

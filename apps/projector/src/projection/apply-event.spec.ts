@@ -9,9 +9,11 @@ import {
   random,
   TRUST_DOC,
 } from '../testing/projection.fixture';
+import type { Account } from '@portcullis/domain';
 import { applyEvent, applyEventAtomically } from './apply-event';
 import { InvalidEventPayloadError, UnknownEventTypeError } from './projection.errors';
 import { ProjectionWorkspace } from './projection-workspace';
+import { touchedIds } from './touched-ids';
 
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const ALICE = arn('user', 'alice');
@@ -609,5 +611,68 @@ describe('applyEvent: idempotency and poison events', () => {
     expect(() => applyEventAtomically(f.ws, bad)).toThrow(InvalidEventPayloadError);
     expect(f.ws.changedRefs()).toEqual([]);
     expect(f.doc('principal', ALICE)).toBe(before);
+  });
+});
+
+describe('applyEvent: credentials change no read model (yet)', () => {
+  it('access keys, login profiles, the password policy and MFA devices: applied, nothing written', () => {
+    const f = new ProjectionFixture();
+    f.user('alice');
+    f.ws.markWritten();
+    const before = f.doc('principal', ALICE);
+    const serial = `arn:aws:iam::${ACCOUNT_ID}:mfa/phone`;
+    const sealed = 'v1.k1.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBBBB';
+    const verifyCodes = () => ({ ok: true as const, step: 100 });
+    const hash = '$scrypt$ln=10,r=8,p=1$c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2g';
+    const commands: ((a: Account) => unknown)[] = [
+      (a) =>
+        a.createAccessKey({
+          userName: 'alice',
+          accessKeyId: 'AKIAAAAAAAAAAAAAAAAA',
+          sealedSecretAccessKey: sealed,
+          now,
+        }),
+      (a) =>
+        a.updateAccessKey({
+          userName: 'alice',
+          accessKeyId: 'AKIAAAAAAAAAAAAAAAAA',
+          status: 'Inactive',
+        }),
+      (a) => a.deleteAccessKey({ userName: 'alice', accessKeyId: 'AKIAAAAAAAAAAAAAAAAA' }),
+      (a) => a.createLoginProfile({ userName: 'alice', passwordHash: hash, now }),
+      (a) => a.updateLoginProfile({ userName: 'alice', passwordResetRequired: true, now }),
+      (a) => a.changePassword({ userName: 'alice', passwordHash: hash, now }),
+      (a) => a.deleteLoginProfile({ userName: 'alice' }),
+      (a) =>
+        a.updateAccountPasswordPolicy({
+          policy: {
+            minimumPasswordLength: 12,
+            requireSymbols: true,
+            requireNumbers: true,
+            requireUppercaseCharacters: true,
+            requireLowercaseCharacters: true,
+            allowUsersToChangePassword: true,
+            hardExpiry: false,
+          },
+        }),
+      (a) => a.deleteAccountPasswordPolicy(),
+      (a) => a.createVirtualMfaDevice({ virtualMfaDeviceName: 'phone', sealedSeed: sealed, now }),
+      (a) => a.enableMfaDevice({ userName: 'alice', serialNumber: serial, verifyCodes, now }),
+      (a) =>
+        a.resyncMfaDevice({
+          userName: 'alice',
+          serialNumber: serial,
+          verifyCodes: () => ({ ok: true, step: 101 }),
+        }),
+      (a) => a.deactivateMfaDevice({ userName: 'alice', serialNumber: serial }),
+      (a) => a.deleteVirtualMfaDevice({ serialNumber: serial }),
+    ];
+    for (const command of commands) {
+      const raised = f.run(command);
+      expect(raised).toHaveLength(1);
+      expect(touchedIds(raised[0])).toEqual([]);
+      expect(f.ws.changedRefs()).toEqual([]);
+    }
+    expect(f.doc('principal', ALICE)).toEqual(before);
   });
 });

@@ -545,6 +545,15 @@ function boundary(arnField: string, put: boolean) {
   };
 }
 
+/**
+ * Credential events (access keys, login profiles, the password policy, MFA devices) change no
+ * read model yet: the documents here answer authorization checks, which credentials do not
+ * enter. They are applied (not poison: the account's sequence advances past them) and write
+ * nothing. A credentials read model for authentication comes with that step of issue 6; their
+ * payloads hold only sealed secrets and password hashes, never plaintext.
+ */
+const noReadModel = (): void => {};
+
 const HANDLERS: { [T in IamEventType]: Handler<T> } = {
   [IamEventType.AccountCreated]: () => {
     // The account has no document: its root may do everything in it, and the account's
@@ -596,6 +605,21 @@ const HANDLERS: { [T in IamEventType]: Handler<T> } = {
   [IamEventType.UserPermissionsBoundaryDeleted]: boundary('userArn', false),
   [IamEventType.RolePermissionsBoundaryPut]: boundary('roleArn', true),
   [IamEventType.RolePermissionsBoundaryDeleted]: boundary('roleArn', false),
+
+  [IamEventType.AccessKeyCreated]: noReadModel,
+  [IamEventType.AccessKeyUpdated]: noReadModel,
+  [IamEventType.AccessKeyDeleted]: noReadModel,
+  [IamEventType.LoginProfileCreated]: noReadModel,
+  [IamEventType.LoginProfileUpdated]: noReadModel,
+  [IamEventType.LoginProfileDeleted]: noReadModel,
+  [IamEventType.UserPasswordChanged]: noReadModel,
+  [IamEventType.AccountPasswordPolicyUpdated]: noReadModel,
+  [IamEventType.AccountPasswordPolicyDeleted]: noReadModel,
+  [IamEventType.VirtualMfaDeviceCreated]: noReadModel,
+  [IamEventType.MfaDeviceEnabled]: noReadModel,
+  [IamEventType.MfaDeviceResynced]: noReadModel,
+  [IamEventType.MfaDeviceDeactivated]: noReadModel,
+  [IamEventType.VirtualMfaDeviceDeleted]: noReadModel,
 };
 
 /** Whether `applyEvent` knows this event type. */

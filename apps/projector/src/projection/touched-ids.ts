@@ -112,6 +112,23 @@ export function touchedIds(event: EventEnvelope): TouchedDoc[] {
     case IamEventType.PolicyUntagged:
       return refs(['policy', str(p, 'policyArn')]);
 
+    // Credentials change no read model yet (see apply-event.ts): nothing to load.
+    case IamEventType.AccessKeyCreated:
+    case IamEventType.AccessKeyUpdated:
+    case IamEventType.AccessKeyDeleted:
+    case IamEventType.LoginProfileCreated:
+    case IamEventType.LoginProfileUpdated:
+    case IamEventType.LoginProfileDeleted:
+    case IamEventType.UserPasswordChanged:
+    case IamEventType.AccountPasswordPolicyUpdated:
+    case IamEventType.AccountPasswordPolicyDeleted:
+    case IamEventType.VirtualMfaDeviceCreated:
+    case IamEventType.MfaDeviceEnabled:
+    case IamEventType.MfaDeviceResynced:
+    case IamEventType.MfaDeviceDeactivated:
+    case IamEventType.VirtualMfaDeviceDeleted:
+      return [];
+
     default:
       return [];
   }

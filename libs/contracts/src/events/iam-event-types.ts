@@ -1,5 +1,21 @@
 import type { AccountCreatedPayload } from './account.events';
 import type {
+  AccessKeyCreatedPayload,
+  AccessKeyDeletedPayload,
+  AccessKeyUpdatedPayload,
+  AccountPasswordPolicyDeletedPayload,
+  AccountPasswordPolicyUpdatedPayload,
+  LoginProfileCreatedPayload,
+  LoginProfileDeletedPayload,
+  LoginProfileUpdatedPayload,
+  MfaDeviceDeactivatedPayload,
+  MfaDeviceEnabledPayload,
+  MfaDeviceResyncedPayload,
+  UserPasswordChangedPayload,
+  VirtualMfaDeviceCreatedPayload,
+  VirtualMfaDeviceDeletedPayload,
+} from './credential.events';
+import type {
   GroupPolicyAttachedPayload,
   GroupPolicyDeletedPayload,
   GroupPolicyDetachedPayload,
@@ -56,6 +72,7 @@ export * from './group.events';
 export * from './role.events';
 export * from './policy.events';
 export * from './entity-policy.events';
+export * from './credential.events';
 
 /**
  * Persisted event types and their payloads. The strings are part of the log's contract:
@@ -109,6 +126,23 @@ export const IamEventType = {
   UserPermissionsBoundaryDeleted: 'iam.user-permissions-boundary-deleted.v1',
   RolePermissionsBoundaryPut: 'iam.role-permissions-boundary-put.v1',
   RolePermissionsBoundaryDeleted: 'iam.role-permissions-boundary-deleted.v1',
+
+  AccessKeyCreated: 'iam.access-key-created.v1',
+  AccessKeyUpdated: 'iam.access-key-updated.v1',
+  AccessKeyDeleted: 'iam.access-key-deleted.v1',
+
+  LoginProfileCreated: 'iam.login-profile-created.v1',
+  LoginProfileUpdated: 'iam.login-profile-updated.v1',
+  LoginProfileDeleted: 'iam.login-profile-deleted.v1',
+  UserPasswordChanged: 'iam.user-password-changed.v1',
+  AccountPasswordPolicyUpdated: 'iam.account-password-policy-updated.v1',
+  AccountPasswordPolicyDeleted: 'iam.account-password-policy-deleted.v1',
+
+  VirtualMfaDeviceCreated: 'iam.virtual-mfa-device-created.v1',
+  MfaDeviceEnabled: 'iam.mfa-device-enabled.v1',
+  MfaDeviceResynced: 'iam.mfa-device-resynced.v1',
+  MfaDeviceDeactivated: 'iam.mfa-device-deactivated.v1',
+  VirtualMfaDeviceDeleted: 'iam.virtual-mfa-device-deleted.v1',
 } as const;
 export type IamEventType = (typeof IamEventType)[keyof typeof IamEventType];
 
@@ -163,6 +197,23 @@ export interface IamEventPayloads {
   [IamEventType.UserPermissionsBoundaryDeleted]: UserPermissionsBoundaryDeletedPayload;
   [IamEventType.RolePermissionsBoundaryPut]: RolePermissionsBoundaryPutPayload;
   [IamEventType.RolePermissionsBoundaryDeleted]: RolePermissionsBoundaryDeletedPayload;
+
+  [IamEventType.AccessKeyCreated]: AccessKeyCreatedPayload;
+  [IamEventType.AccessKeyUpdated]: AccessKeyUpdatedPayload;
+  [IamEventType.AccessKeyDeleted]: AccessKeyDeletedPayload;
+
+  [IamEventType.LoginProfileCreated]: LoginProfileCreatedPayload;
+  [IamEventType.LoginProfileUpdated]: LoginProfileUpdatedPayload;
+  [IamEventType.LoginProfileDeleted]: LoginProfileDeletedPayload;
+  [IamEventType.UserPasswordChanged]: UserPasswordChangedPayload;
+  [IamEventType.AccountPasswordPolicyUpdated]: AccountPasswordPolicyUpdatedPayload;
+  [IamEventType.AccountPasswordPolicyDeleted]: AccountPasswordPolicyDeletedPayload;
+
+  [IamEventType.VirtualMfaDeviceCreated]: VirtualMfaDeviceCreatedPayload;
+  [IamEventType.MfaDeviceEnabled]: MfaDeviceEnabledPayload;
+  [IamEventType.MfaDeviceResynced]: MfaDeviceResyncedPayload;
+  [IamEventType.MfaDeviceDeactivated]: MfaDeviceDeactivatedPayload;
+  [IamEventType.VirtualMfaDeviceDeleted]: VirtualMfaDeviceDeletedPayload;
 }
 
 /** An event's type with its payload, as a discriminated union. */

@@ -4,6 +4,15 @@ import {
   type CreateAccountInput,
 } from './account-creation/account-creation.commands';
 import { accountCreationHandlers } from './account-creation/account-creation.handlers';
+import {
+  createAccessKey,
+  deleteAccessKey,
+  updateAccessKey,
+  type CreateAccessKeyInput,
+  type DeleteAccessKeyInput,
+  type UpdateAccessKeyInput,
+} from './access-keys/access-key.commands';
+import { accessKeyHandlers } from './access-keys/access-key.handlers';
 import { DEFAULT_ACCOUNT_LIMITS, type AccountLimits } from './account.limits';
 import { AccountState, type EventHandler, type EventHandlers } from './account.state';
 import {
@@ -78,6 +87,48 @@ import {
   type UntagPolicyInput,
 } from './managed-policies/managed-policy.commands';
 import { managedPolicyHandlers } from './managed-policies/managed-policy.handlers';
+import {
+  changePassword,
+  createLoginProfile,
+  deleteLoginProfile,
+  passwordChangeContext,
+  updateLoginProfile,
+  type ChangePasswordInput,
+  type CreateLoginProfileInput,
+  type DeleteLoginProfileInput,
+  type PasswordChangeContext,
+  type PasswordChangeKind,
+  type UpdateLoginProfileInput,
+} from './login-profiles/login-profile.commands';
+import { loginProfileHandlers } from './login-profiles/login-profile.handlers';
+import {
+  createVirtualMfaDevice,
+  deactivateMfaDevice,
+  deleteVirtualMfaDevice,
+  enableMfaDevice,
+  resyncMfaDevice,
+  type CreateVirtualMfaDeviceInput,
+  type DeactivateMfaDeviceInput,
+  type DeleteVirtualMfaDeviceInput,
+  type EnableMfaDeviceInput,
+  type ResyncMfaDeviceInput,
+} from './mfa-devices/mfa-device.commands';
+import { mfaDeviceHandlers } from './mfa-devices/mfa-device.handlers';
+import {
+  deleteAccountPasswordPolicy,
+  updateAccountPasswordPolicy,
+  type UpdateAccountPasswordPolicyInput,
+} from './password-policy/password-policy.commands';
+import { passwordPolicyHandlers } from './password-policy/password-policy.handlers';
+import { CredentialQueries } from './queries/credential.queries';
+import type {
+  AccessKeyView,
+  LoginProfileView,
+  MfaAssignmentStatus,
+  MfaDeviceView,
+  PasswordPolicyView,
+  VirtualMfaDeviceView,
+} from './queries/credential.views';
 import { AccountQueries } from './queries/account.queries';
 import type {
   AccountView,
@@ -136,6 +187,10 @@ const HANDLERS: EventHandlers = {
   ...attachmentHandlers,
   ...inlinePolicyHandlers,
   ...boundaryHandlers,
+  ...accessKeyHandlers,
+  ...loginProfileHandlers,
+  ...passwordPolicyHandlers,
+  ...mfaDeviceHandlers,
 };
 
 export interface AccountOptions {
@@ -164,6 +219,7 @@ export class Account {
   private readonly state: AccountState;
   private readonly context: CommandContext;
   private readonly queries: AccountQueries;
+  private readonly credentials: CredentialQueries;
   readonly limits: AccountLimits;
   readonly awsManagedPolicies: AwsManagedPolicyCatalog;
 
@@ -181,6 +237,7 @@ export class Account {
       raise: (type, payload) => this.raise(type, payload),
     };
     this.queries = new AccountQueries(this.state, this.awsManagedPolicies);
+    this.credentials = new CredentialQueries(this.state);
   }
 
   static create(accountId: string, options: AccountOptions = {}): Account {
@@ -434,6 +491,77 @@ export class Account {
     return this.run((ctx) => deleteRolePermissionsBoundary(ctx, input));
   }
 
+  // ---- access keys
+
+  createAccessKey(input: CreateAccessKeyInput): RaisedEvents {
+    return this.run((ctx) => createAccessKey(ctx, input));
+  }
+
+  updateAccessKey(input: UpdateAccessKeyInput): RaisedEvents {
+    return this.run((ctx) => updateAccessKey(ctx, input));
+  }
+
+  deleteAccessKey(input: DeleteAccessKeyInput): RaisedEvents {
+    return this.run((ctx) => deleteAccessKey(ctx, input));
+  }
+
+  // ---- passwords
+
+  /**
+   * Checks a password change of this kind could proceed (AWS's errors otherwise) and answers what
+   * checking the new password needs: the policy, the previous hashes, the current hash. For the
+   * application layer only (it holds hashes); raises nothing.
+   */
+  passwordChangeContext(kind: PasswordChangeKind, userName: string): PasswordChangeContext {
+    return passwordChangeContext(this.state, kind, userName);
+  }
+
+  createLoginProfile(input: CreateLoginProfileInput): RaisedEvents {
+    return this.run((ctx) => createLoginProfile(ctx, input));
+  }
+
+  updateLoginProfile(input: UpdateLoginProfileInput): RaisedEvents {
+    return this.run((ctx) => updateLoginProfile(ctx, input));
+  }
+
+  deleteLoginProfile(input: DeleteLoginProfileInput): RaisedEvents {
+    return this.run((ctx) => deleteLoginProfile(ctx, input));
+  }
+
+  changePassword(input: ChangePasswordInput): RaisedEvents {
+    return this.run((ctx) => changePassword(ctx, input));
+  }
+
+  updateAccountPasswordPolicy(input: UpdateAccountPasswordPolicyInput): RaisedEvents {
+    return this.run((ctx) => updateAccountPasswordPolicy(ctx, input));
+  }
+
+  deleteAccountPasswordPolicy(): RaisedEvents {
+    return this.run((ctx) => deleteAccountPasswordPolicy(ctx));
+  }
+
+  // ---- MFA devices
+
+  createVirtualMfaDevice(input: CreateVirtualMfaDeviceInput): RaisedEvents {
+    return this.run((ctx) => createVirtualMfaDevice(ctx, input));
+  }
+
+  enableMfaDevice(input: EnableMfaDeviceInput): RaisedEvents {
+    return this.run((ctx) => enableMfaDevice(ctx, input));
+  }
+
+  resyncMfaDevice(input: ResyncMfaDeviceInput): RaisedEvents {
+    return this.run((ctx) => resyncMfaDevice(ctx, input));
+  }
+
+  deactivateMfaDevice(input: DeactivateMfaDeviceInput): RaisedEvents {
+    return this.run((ctx) => deactivateMfaDevice(ctx, input));
+  }
+
+  deleteVirtualMfaDevice(input: DeleteVirtualMfaDeviceInput): RaisedEvents {
+    return this.run((ctx) => deleteVirtualMfaDevice(ctx, input));
+  }
+
   // ---- read API (frozen snapshots)
 
   getAccount(): AccountView {
@@ -522,6 +650,30 @@ export class Account {
 
   getRolePolicy(roleName: string, policyName: string): InlinePolicyView | undefined {
     return this.queries.getRolePolicy(roleName, policyName);
+  }
+
+  listAccessKeys(userName: string): readonly AccessKeyView[] | undefined {
+    return this.credentials.listAccessKeys(userName);
+  }
+
+  accessKeyOwner(accessKeyId: string): string | undefined {
+    return this.credentials.accessKeyOwner(accessKeyId);
+  }
+
+  getLoginProfile(userName: string): LoginProfileView | undefined {
+    return this.credentials.getLoginProfile(userName);
+  }
+
+  getPasswordPolicy(): PasswordPolicyView | undefined {
+    return this.credentials.getPasswordPolicy();
+  }
+
+  listMfaDevices(userName: string): readonly MfaDeviceView[] | undefined {
+    return this.credentials.listMfaDevices(userName);
+  }
+
+  listVirtualMfaDevices(status?: MfaAssignmentStatus): readonly VirtualMfaDeviceView[] {
+    return this.credentials.listVirtualMfaDevices(status);
   }
 
   /** The documents that apply to a principal (IAM authorizes IAM); see PrincipalPoliciesView. */

@@ -11,7 +11,10 @@ export type IamErrorCode =
   | 'InvalidInput'
   | 'MalformedPolicyDocument'
   | 'UnmodifiableEntity'
-  | 'AccessDenied';
+  | 'AccessDenied'
+  | 'PasswordPolicyViolation'
+  | 'InvalidAuthenticationCode'
+  | 'InvalidUserType';
 
 export class IamError extends Error {
   constructor(

@@ -24,6 +24,10 @@ export interface AccountLimits {
   managedPolicySize: number;
   /** Characters of a role's trust policy: AWS `ACLSizePerRole`. */
   trustPolicySize: number;
+  /** Access keys (active or inactive) of one user: AWS `AccessKeysPerUser`. */
+  accessKeysPerUser: number;
+  /** MFA devices enabled for one user: AWS `MFADevicesPerUser` (8 since 2022). */
+  mfaDevicesPerUser: number;
 }
 
 export const DEFAULT_ACCOUNT_LIMITS: Readonly<AccountLimits> = Object.freeze({
@@ -36,6 +40,8 @@ export const DEFAULT_ACCOUNT_LIMITS: Readonly<AccountLimits> = Object.freeze({
   inlinePolicySize: Object.freeze({ user: 2048, group: 5120, role: 10240 }),
   managedPolicySize: 6144,
   trustPolicySize: 2048,
+  accessKeysPerUser: 2,
+  mfaDevicesPerUser: 8,
 });
 
 /** The defaults with some limits replaced. */

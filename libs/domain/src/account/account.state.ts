@@ -1,7 +1,9 @@
 import type {
+  AccessKeyStatus,
   AwsManagedPolicyPayload,
   IamEventPayloads,
   IamEventType,
+  PasswordPolicyPayload,
 } from '@portcullis/contracts';
 import type { TagSet } from './tags';
 
@@ -36,6 +38,51 @@ export interface UserState extends EntityBase {
   /** Keys of the groups the user is in, in the order joined. */
   readonly groups: Set<string>;
   boundary?: string;
+  /** Access keys by id, in creation order. */
+  readonly accessKeys: Map<string, AccessKeyState>;
+  loginProfile?: LoginProfileState;
+  /**
+   * Hashes of the user's passwords, newest first (the current one included), at most
+   * PASSWORD_HISTORY_LENGTH: what PasswordReusePrevention checks against. Kept when the login
+   * profile is deleted, so deleting and re-creating it does not launder a reused password.
+   */
+  readonly passwordHistory: string[];
+  /** Serial numbers of the MFA devices enabled for the user, in the order enabled. */
+  readonly mfaDevices: Set<string>;
+}
+
+/** AWS's largest PasswordReusePrevention. */
+export const PASSWORD_HISTORY_LENGTH = 24;
+
+export interface AccessKeyState {
+  readonly accessKeyId: string;
+  status: AccessKeyStatus;
+  readonly createDate: string;
+  /** Sealed by the application layer; the domain never opens it. */
+  readonly sealedSecretAccessKey: string;
+}
+
+export interface LoginProfileState {
+  readonly createDate: string;
+  passwordResetRequired: boolean;
+  /** scrypt PHC string. */
+  passwordHash: string;
+  passwordChangedAt: string;
+}
+
+export interface VirtualMfaDeviceState {
+  readonly serialNumber: string;
+  readonly name: string;
+  readonly path: string;
+  /** Sealed base32 seed; the domain never opens it. */
+  readonly sealedSeed: string;
+  readonly createDate: string;
+  readonly tags: TagSet;
+  /** Key of the user it is enabled for, if any. */
+  userKey?: string;
+  enableDate?: string;
+  /** TOTP step of the last code accepted (enable, resync): replayed codes are refused. */
+  lastUsedStep?: number;
 }
 
 export interface GroupState extends EntityBase {
@@ -132,6 +179,12 @@ export class AccountState {
   readonly awsPolicies = new Map<string, AwsManagedPolicyPayload>();
   /** Managed policy ARN → the entities using it. */
   readonly usage = new Map<string, PolicyUsage>();
+  /** Access key id → key of the user that owns it (ids are unique in the account). */
+  readonly accessKeyOwners = new Map<string, string>();
+  /** Virtual MFA devices by serial number, in creation order. */
+  readonly virtualMfaDevices = new Map<string, VirtualMfaDeviceState>();
+  /** The custom password policy; absent = AWS's default rules (GetAccountPasswordPolicy: NoSuchEntity). */
+  passwordPolicy?: PasswordPolicyPayload;
 
   constructor(readonly accountId: string) {}
 

@@ -12,6 +12,10 @@ export const entityArn = (
 export const policyArn = (accountId: string, path: string, name: string): string =>
   `arn:aws:iam::${accountId}:policy${path}${name}`;
 
+/** A virtual MFA device's ARN, which is its serial number. */
+export const mfaDeviceArn = (accountId: string, path: string, name: string): string =>
+  `arn:aws:iam::${accountId}:mfa${path}${name}`;
+
 export const rootArn = (accountId: string): string => `arn:aws:iam::${accountId}:root`;
 
 /** The account part of AWS managed policy ARNs: `arn:aws:iam::aws:policy/…`. */

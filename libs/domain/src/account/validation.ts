@@ -13,9 +13,18 @@ const PATH_MESSAGE =
 const ROLE_DESCRIPTION_PATTERN = /^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/;
 const VERSION_ID_PATTERN = /^v[1-9][0-9]*(\.[A-Za-z0-9-]*)?$/;
 const ACCOUNT_NAME_PATTERN = /^[\u0020-\u007E]+$/;
+const ACCESS_KEY_ID_PATTERN = /^\w+$/;
+const SERIAL_NUMBER_PATTERN = /^[\w+=/:,.@-]+$/;
 
 /** Longest names AWS accepts. */
-export const NAME_LIMITS = { user: 64, role: 64, group: 128, policy: 128 } as const;
+export const NAME_LIMITS = {
+  user: 64,
+  role: 64,
+  group: 128,
+  policy: 128,
+  /** VirtualMFADeviceName. */
+  mfaDevice: 226,
+} as const;
 
 /** Length in characters (code points), as AWS counts. */
 export const charLength = (s: string): number => {
@@ -128,6 +137,24 @@ export class RequestValidation {
   /** An ARN parameter's length (20–2048); whether it names a policy is checked by `policyArn`. */
   arn(field: string, value: string): this {
     this.length(field, value, 20, 2048);
+    return this;
+  }
+
+  /** AWS `accessKeyIdType`: 16–128 word characters. */
+  accessKeyId(field: string, value: string): this {
+    this.length(field, value, 16, 128);
+    if (!ACCESS_KEY_ID_PATTERN.test(value)) {
+      this.violation(field, value, 'must satisfy regular expression pattern: [\\w]+');
+    }
+    return this;
+  }
+
+  /** AWS `serialNumberType` (an MFA device's serial number: a virtual device's ARN). */
+  serialNumber(field: string, value: string): this {
+    this.length(field, value, 9, 256);
+    if (!SERIAL_NUMBER_PATTERN.test(value)) {
+      this.violation(field, value, 'must satisfy regular expression pattern: [\\w+=/:,.@-]+');
+    }
     return this;
   }
 

@@ -4,6 +4,7 @@ import type { IamCommandRequest, IamDirectory } from '../../authorization';
 const NO_ONE: IamDirectory = Object.freeze({
   policiesOf: () => undefined,
   lookup: () => undefined,
+  accessKeyOwner: () => undefined,
 });
 
 const ACTOR_ACCOUNT = /^arn:aws:(?:iam|sts)::(\d{12}):/;

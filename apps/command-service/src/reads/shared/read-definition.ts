@@ -1,5 +1,9 @@
 import type { Command } from '@nestjs/cqrs';
-import { defineCommand, type CommandDefinition } from '../../pipeline/command-definition';
+import {
+  defineCommand,
+  type CommandCaller,
+  type CommandDefinition,
+} from '../../pipeline/command-definition';
 
 /**
  * A read API (GetUser, ListUsers, …) in the command catalog. It travels the command path (HTTP or
@@ -18,7 +22,7 @@ function noReplay(): never {
 
 export const defineRead = <D extends object>(def: {
   dto: new () => D;
-  toCommand(accountId: string, dto: D): Command<unknown>;
+  toCommand(accountId: string, dto: D, caller: CommandCaller): Command<unknown>;
 }): ReadDefinition => ({
   ...defineCommand({ dto: def.dto, toCommand: def.toCommand, resultFrom: noReplay }),
   read: true,

@@ -47,7 +47,12 @@ export async function readFixture(): Promise<ReadFixture> {
     const checked = validateDto(definition.dto, input);
     if (!checked.ok) return { ok: false, error: checked.error };
     try {
-      const result = await bus.execute(definition.toCommand(ACCOUNT_ID, checked.value));
+      const result = await bus.execute(
+        definition.toCommand(ACCOUNT_ID, checked.value, {
+          accountId: ACCOUNT_ID,
+          actor: `arn:aws:iam::${ACCOUNT_ID}:root`,
+        }),
+      );
       return { ok: true, result: result as Record<string, unknown> };
     } catch (error) {
       if (error instanceof IamError) {

@@ -9,6 +9,8 @@ import {
   type RandomSource,
 } from '@portcullis/domain';
 import type { LogPosition } from '@portcullis/event-log';
+import { CredentialSecrets } from '../../credentials/credential-secrets.port';
+import { testCredentialSecrets } from '../../credentials/testing/test-credential-secrets';
 import { AccountRepository } from '../../pipeline/account.repository';
 import { AWS_MANAGED_POLICIES } from '../../pipeline/aws-managed-policies.token';
 import { COMMAND_HANDLERS } from '../../pipeline/command-catalog';
@@ -97,6 +99,8 @@ export class CommandSide {
     readonly accounts: AccountRepository,
     /** To run a command's handler directly, outside the pipeline. */
     readonly bus: CommandBus,
+    /** The credential secrets the handlers use (a test key ring, the real adapter). */
+    readonly secrets: CredentialSecrets,
   ) {}
 
   static async start(): Promise<CommandSide> {
@@ -106,6 +110,7 @@ export class CommandSide {
         { provide: AWS_MANAGED_POLICIES, useValue: AWS_CATALOG },
         AccountRepository,
         { provide: Clock, useClass: FixedClock },
+        { provide: CredentialSecrets, useValue: testCredentialSecrets() },
         CommandProcessor,
         ...COMMAND_HANDLERS,
       ],
@@ -115,6 +120,7 @@ export class CommandSide {
       moduleRef.get(CommandProcessor),
       moduleRef.get(AccountRepository),
       moduleRef.get(CommandBus),
+      moduleRef.get(CredentialSecrets),
     );
   }
 

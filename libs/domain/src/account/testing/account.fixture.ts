@@ -91,7 +91,12 @@ export function readSnapshot(account: Account): unknown {
       attached: account.listAttachedUserPolicies(u.userName),
       inline: account.listUserPolicies(u.userName).map((n) => account.getUserPolicy(u.userName, n)),
       policies: account.policiesOf(u.arn),
+      accessKeys: account.listAccessKeys(u.userName),
+      loginProfile: account.getLoginProfile(u.userName),
+      mfaDevices: account.listMfaDevices(u.userName),
     })),
+    passwordPolicy: account.getPasswordPolicy(),
+    virtualMfaDevices: account.listVirtualMfaDevices(),
     groups: account.listGroups().map((g) => ({
       group: account.getGroup(g.groupName),
       attached: account.listAttachedGroupPolicies(g.groupName),

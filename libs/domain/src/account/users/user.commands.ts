@@ -114,12 +114,21 @@ export function updateUser(ctx: CommandContext, input: UpdateUserInput): void {
 }
 
 /**
- * DeleteUser: only a user without inline or attached policies and in no group. A permissions
+ * DeleteUser: only a user without credentials (login profile, access keys, MFA devices), without
+ * inline or attached policies and in no group, with AWS's DeleteConflict messages. A permissions
  * boundary does not stop it (as in AWS); it goes with the user.
  */
 export function deleteUser(ctx: CommandContext, input: DeleteUserInput): void {
   new RequestValidation().name('userName', input.userName, NAME_LIMITS.user).throwIfAny();
   const user = requireUser(ctx.state, input.userName);
+  if (user.loginProfile)
+    throw deleteConflict('Cannot delete entity, must delete login profile first.');
+  if (user.accessKeys.size > 0) {
+    throw deleteConflict('Cannot delete entity, must delete access keys first.');
+  }
+  if (user.mfaDevices.size > 0) {
+    throw deleteConflict('Cannot delete entity, must delete MFA device first.');
+  }
   if (user.inline.size > 0)
     throw deleteConflict('Cannot delete entity, must delete policies first.');
   if (user.attached.size > 0) {

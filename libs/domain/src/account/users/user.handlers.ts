@@ -29,6 +29,9 @@ export const userHandlers: SomeEventHandlers<UserEvents> = {
       inline: new Map(),
       tags: new Map(),
       groups: new Set(),
+      accessKeys: new Map(),
+      passwordHistory: [],
+      mfaDevices: new Set(),
     });
   },
   [IamEventType.UserUpdated]: (state, p) => {
@@ -48,6 +51,7 @@ export const userHandlers: SomeEventHandlers<UserEvents> = {
       state.usage.get(u.boundary)?.boundaryOf.delete(u.key);
       state.pruneUsage(u.boundary);
     }
+    // DeleteUser requires the user's credentials gone first; its password history goes with it.
     state.users.remove(u);
   },
   [IamEventType.UserTagged]: (state, p) => {

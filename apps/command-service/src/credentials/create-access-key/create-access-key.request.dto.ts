@@ -1,0 +1,8 @@
+import { IsIamName, IsOptionalParameter } from '../../shared/iam-request.decorators';
+
+/** Body of CreateAccessKey: no UserName = the calling IAM user. */
+export class CreateAccessKeyRequestDto {
+  @IsOptionalParameter()
+  @IsIamName('user')
+  UserName?: string;
+}

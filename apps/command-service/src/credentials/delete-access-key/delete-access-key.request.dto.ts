@@ -1,0 +1,12 @@
+import { IsIamName, IsOptionalParameter } from '../../shared/iam-request.decorators';
+import { IsAccessKeyId } from '../shared/credential-request.decorators';
+
+/** Body of DeleteAccessKey: no UserName = the calling IAM user. */
+export class DeleteAccessKeyRequestDto {
+  @IsOptionalParameter()
+  @IsIamName('user')
+  UserName?: string;
+
+  @IsAccessKeyId()
+  AccessKeyId!: string;
+}

@@ -1,0 +1,2 @@
+/** Body of DeleteAccountPasswordPolicy: no parameters. */
+export class DeleteAccountPasswordPolicyRequestDto {}

@@ -1,0 +1,2 @@
+/** Body of GetAccountPasswordPolicy: no parameters. */
+export class GetAccountPasswordPolicyRequestDto {}

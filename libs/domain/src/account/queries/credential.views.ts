@@ -1,0 +1,42 @@
+import type { AccessKeyStatus, IamTag, PasswordPolicyPayload } from '@portcullis/contracts';
+
+/** Credential views: what the read APIs answer. None carries a secret, sealed or hashed. */
+
+export interface AccessKeyView {
+  readonly userName: string;
+  readonly accessKeyId: string;
+  readonly status: AccessKeyStatus;
+  readonly createDate: string;
+}
+
+export interface LoginProfileView {
+  readonly userName: string;
+  readonly createDate: string;
+  readonly passwordResetRequired: boolean;
+}
+
+export type PasswordPolicyView = Readonly<PasswordPolicyPayload>;
+
+/** An MFA device enabled for a user (ListMFADevices). */
+export interface MfaDeviceView {
+  readonly userName: string;
+  readonly serialNumber: string;
+  readonly enableDate: string;
+}
+
+/** A virtual MFA device (ListVirtualMFADevices), with the user it is enabled for, if any. */
+export interface VirtualMfaDeviceView {
+  readonly serialNumber: string;
+  readonly createDate: string;
+  readonly tags: readonly IamTag[];
+  readonly user?: {
+    readonly userName: string;
+    readonly userId: string;
+    readonly path: string;
+    readonly arn: string;
+    readonly createDate: string;
+  };
+  readonly enableDate?: string;
+}
+
+export type MfaAssignmentStatus = 'Assigned' | 'Unassigned' | 'Any';
