@@ -7,7 +7,8 @@ import type { TotpCheck } from '@portcullis/domain';
  */
 export type SecretBinding =
   | { readonly purpose: 'access-key-secret'; readonly userId: string; readonly accessKeyId: string }
-  | { readonly purpose: 'mfa-seed'; readonly serialNumber: string };
+  | { readonly purpose: 'mfa-seed'; readonly serialNumber: string }
+  | { readonly purpose: 'command-input'; readonly commandId: string; readonly member: string };
 
 export const accessKeySecretBinding = (userId: string, accessKeyId: string): SecretBinding => ({
   purpose: 'access-key-secret',
@@ -18,6 +19,13 @@ export const accessKeySecretBinding = (userId: string, accessKeyId: string): Sec
 export const mfaSeedBinding = (serialNumber: string): SecretBinding => ({
   purpose: 'mfa-seed',
   serialNumber,
+});
+
+/** A secret member of a command's input (a password), sealed for the trip through Kafka. */
+export const commandInputBinding = (commandId: string, member: string): SecretBinding => ({
+  purpose: 'command-input',
+  commandId,
+  member,
 });
 
 export interface NewAccessKey {

@@ -81,11 +81,13 @@ export const CREDENTIALS: CommandArea = {
       toCommand: (accountId, dto, caller) =>
         CreateLoginProfileCommand.fromRequest(accountId, dto, caller),
       resultFrom: (events) => CreateLoginProfileCommand.resultFrom(events),
+      sealedInputs: ['Password'],
     }),
     UpdateLoginProfile: defineCommand({
       dto: UpdateLoginProfileRequestDto,
       toCommand: (accountId, dto) => UpdateLoginProfileCommand.fromRequest(accountId, dto),
       resultFrom: () => UpdateLoginProfileCommand.resultFrom(),
+      sealedInputs: ['Password'],
     }),
     DeleteLoginProfile: defineCommand({
       dto: DeleteLoginProfileRequestDto,
@@ -98,6 +100,7 @@ export const CREDENTIALS: CommandArea = {
       toCommand: (accountId, dto, caller) =>
         ChangePasswordCommand.fromRequest(accountId, dto, caller),
       resultFrom: () => ChangePasswordCommand.resultFrom(),
+      sealedInputs: ['OldPassword', 'NewPassword'],
     }),
     UpdateAccountPasswordPolicy: defineCommand({
       dto: UpdateAccountPasswordPolicyRequestDto,

@@ -12,7 +12,11 @@ import {
   typesOf,
   userArn,
 } from '../shared/testing/command-side.fixture';
-import { accessKeySecretBinding, mfaSeedBinding } from './credential-secrets.port';
+import {
+  accessKeySecretBinding,
+  commandInputBinding,
+  mfaSeedBinding,
+} from './credential-secrets.port';
 
 const ALICE = userArn('alice');
 const caller = { accountId: ACCOUNT, actor: ROOT };
@@ -181,6 +185,43 @@ describe('credentials (given history, when command, then events or error)', () =
           PasswordResetRequired: false,
         },
       });
+    });
+
+    it('passwords travel sealed: plaintext, or sealed for another command or member, is refused and changes nothing', async () => {
+      const plaintext = await side.when(
+        'CreateLoginProfile',
+        { UserName: 'alice', Password: 'Mixed-Case-42' },
+        { plaintextSecrets: true },
+      );
+      expect(errorOf(plaintext)).toEqual({
+        Code: 'InvalidInput',
+        Message:
+          'Password must arrive sealed: send CreateLoginProfile through the HTTP API, which seals it.',
+      });
+      const sealedFor = (commandId: string, member: string) => ({
+        Sealed: side.secrets.seal('Mixed-Case-42', commandInputBinding(commandId, member)),
+      });
+      const otherCommand = await side.when(
+        'CreateLoginProfile',
+        { UserName: 'alice', Password: sealedFor('another-command', 'Password') },
+        { commandId: 'this-command', plaintextSecrets: true },
+      );
+      const otherMember = await side.when(
+        'ChangePassword',
+        {
+          OldPassword: sealedFor('cp', 'NewPassword'),
+          NewPassword: sealedFor('cp', 'NewPassword'),
+        },
+        { commandId: 'cp', actor: `arn:aws:iam::${ACCOUNT}:user/alice`, plaintextSecrets: true },
+      );
+      for (const refused of [otherCommand, otherMember]) {
+        expect(errorOf(refused).Code).toBe('InvalidInput');
+        expect(errorOf(refused).Message).toMatch(/Password could not be opened\.$/);
+        expect(JSON.stringify(errorOf(refused))).not.toContain('Mixed-Case-42');
+      }
+      expect(errorOf(await side.when('GetLoginProfile', { UserName: 'alice' })).Code).toBe(
+        'NoSuchEntity',
+      );
     });
 
     it('existence comes before the password: a second profile is EntityAlreadyExists even with a bad password', async () => {

@@ -104,9 +104,14 @@ export class KeyRingCredentialSecrets extends CredentialSecrets {
 
 /** Associated data: purpose first, then the owner's ids, length-prefixed (unambiguous). */
 function bindingData(binding: SecretBinding): Buffer {
-  return binding.purpose === 'access-key-secret'
-    ? associatedData(binding.purpose, binding.userId, binding.accessKeyId)
-    : associatedData(binding.purpose, binding.serialNumber);
+  switch (binding.purpose) {
+    case 'access-key-secret':
+      return associatedData(binding.purpose, binding.userId, binding.accessKeyId);
+    case 'mfa-seed':
+      return associatedData(binding.purpose, binding.serialNumber);
+    case 'command-input':
+      return associatedData(binding.purpose, binding.commandId, binding.member);
+  }
 }
 
 function totpOptions(window: TotpWindow) {

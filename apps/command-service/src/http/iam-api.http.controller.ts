@@ -3,6 +3,7 @@ import { randomUUID } from 'crypto';
 import type { Response } from 'express';
 import { newAccountIdFor } from '../accounts/create-account/create-account.routing';
 import { CredentialSecrets } from '../credentials/credential-secrets.port';
+import { sealCommandInputs } from '../credentials/sealed-command-inputs';
 import { COMMAND_CATALOG } from '../pipeline/command-catalog';
 import { CommandGateway } from '../pipeline/command-gateway.port';
 import { httpStatusFor, resolveCaller } from './http-errors';
@@ -42,21 +43,27 @@ export class IamApiHttpController {
       res.status(httpStatusFor(caller.error.Code));
       return { Error: caller.error, RequestId: requestId };
     }
-    const reply = await this.gateway.submit({
-      commandId: idempotencyKey ?? requestId,
-      correlationId: requestId,
-      accountId: caller.accountId,
-      actor: caller.actor,
-      action,
-      input: body ?? {},
-    });
+    const definition = Object.hasOwn(COMMAND_CATALOG, action) ? COMMAND_CATALOG[action] : undefined;
+    // Passwords are sealed before the command goes anywhere (Kafka keeps every command).
+    const command = sealCommandInputs(
+      definition,
+      {
+        commandId: idempotencyKey ?? requestId,
+        correlationId: requestId,
+        accountId: caller.accountId,
+        actor: caller.actor,
+        action,
+        input: body ?? {},
+      },
+      this.secrets,
+    );
+    const reply = await this.gateway.submit(command);
     if (!reply.ok) {
       res.status(httpStatusFor(reply.error.Code));
       return { Error: reply.error, RequestId: requestId };
     }
     // A reply carrying a secret (CreateAccessKey, CreateVirtualMFADevice) holds it sealed, as
     // it was published and kept for retries; this caller is the one who sees it in clear.
-    const definition = Object.hasOwn(COMMAND_CATALOG, action) ? COMMAND_CATALOG[action] : undefined;
     const output = definition?.revealSecrets
       ? definition.revealSecrets(reply.output, this.secrets, caller)
       : reply.output;

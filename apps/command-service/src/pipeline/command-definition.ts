@@ -26,6 +26,12 @@ export interface CommandDefinition {
    * `iam.command-results`, a retry's reply rebuilt from the log) the secret stays sealed.
    */
   revealSecrets?(output: unknown, secrets: CredentialSecrets, caller: CommandCaller): unknown;
+  /**
+   * Input members that are secrets (passwords). A command travels on Kafka (`iam.commands`), so
+   * the HTTP edge seals them (see sealed-command-inputs.ts) and the partition owner opens them;
+   * a plaintext value is refused.
+   */
+  sealedInputs?: readonly string[];
 }
 
 export const defineCommand = <D extends object>(def: {
@@ -33,6 +39,7 @@ export const defineCommand = <D extends object>(def: {
   toCommand(accountId: string, dto: D, caller: CommandCaller): Command<unknown>;
   resultFrom(events: readonly AccountEvent[]): unknown;
   revealSecrets?(output: unknown, secrets: CredentialSecrets, caller: CommandCaller): unknown;
+  sealedInputs?: readonly (keyof D & string)[];
 }): CommandDefinition => def as CommandDefinition;
 
 /** One area of the API (users, groups, ...): its actions and the handlers that serve them. */

@@ -15,6 +15,8 @@ import { AccountRepository } from './account.repository';
 import { COMMAND_CATALOG } from './command-catalog';
 import { CommandEnvelopeDto } from './command-envelope.dto';
 import { validateDto } from './validate-dto';
+import { CredentialSecrets } from '../credentials/credential-secrets.port';
+import { openCommandInputs } from '../credentials/sealed-command-inputs';
 import { isRead } from '../reads/shared/read-definition';
 
 /** What the write side decided for one command, before anything is appended. */
@@ -51,6 +53,8 @@ export class CommandProcessor {
     private readonly commandBus: CommandBus,
     private readonly accounts: AccountRepository,
     @Optional() private readonly clock: Clock = new Clock(),
+    // Opens the sealed passwords of password commands; without it they are refused.
+    @Optional() private readonly secrets?: CredentialSecrets,
   ) {}
 
   /** Checks the envelope of a command that came from outside (Kafka). */
@@ -74,7 +78,9 @@ export class CommandProcessor {
         },
       };
     }
-    const checked = validateDto(definition.dto, envelope.input);
+    const opened = openCommandInputs(definition, envelope, this.secrets);
+    if (!opened.ok) return { kind: 'rejected', error: opened.error };
+    const checked = validateDto(definition.dto, opened.input);
     if (!checked.ok) return { kind: 'rejected', error: checked.error };
 
     // Reads leave nothing behind to replay: a read is answered afresh, never as a duplicate.

@@ -10,10 +10,11 @@ import {
 } from '@portcullis/domain';
 import type { LogPosition } from '@portcullis/event-log';
 import { CredentialSecrets } from '../../credentials/credential-secrets.port';
+import { sealCommandInputs } from '../../credentials/sealed-command-inputs';
 import { testCredentialSecrets } from '../../credentials/testing/test-credential-secrets';
 import { AccountRepository } from '../../pipeline/account.repository';
 import { AWS_MANAGED_POLICIES } from '../../pipeline/aws-managed-policies.token';
-import { COMMAND_HANDLERS } from '../../pipeline/command-catalog';
+import { COMMAND_CATALOG, COMMAND_HANDLERS } from '../../pipeline/command-catalog';
 import { CommandDecision, CommandProcessor } from '../../pipeline/command-processor';
 import { Clock } from '../clock';
 
@@ -83,6 +84,8 @@ export interface When {
   actor?: string;
   commandId?: string;
   accountId?: string;
+  /** Send passwords as given instead of sealed as the HTTP edge does (a bare Kafka client). */
+  plaintextSecrets?: boolean;
 }
 
 /**
@@ -127,13 +130,17 @@ export class CommandSide {
   async when(action: string, input: unknown, opts: When = {}): Promise<CommandDecision> {
     const accountId = opts.accountId ?? ACCOUNT;
     const commandId = opts.commandId ?? `cmd-${++this.ids}`;
-    const decision = await this.processor.decide({
+    const envelope = {
       commandId,
       accountId,
       actor: opts.actor ?? `arn:aws:iam::${accountId}:root`,
       action,
       input,
-    });
+    };
+    const definition = Object.hasOwn(COMMAND_CATALOG, action) ? COMMAND_CATALOG[action] : undefined;
+    const decision = await this.processor.decide(
+      opts.plaintextSecrets ? envelope : sealCommandInputs(definition, envelope, this.secrets),
+    );
     if (decision.kind === 'accepted' && decision.domainEvents.length > 0) {
       const positions: LogPosition[] = decision.domainEvents.map(() => ({
         partition: 0,
