@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import type { CommandReply } from '@portcullis/contracts';
-import { kafkaBrokers, mongoUri, uniqueName } from '../setup/backends';
+import { kafkaBrokers, mongoUri, uniqueName, isolatedServiceEnv } from '../setup/backends';
 import { type Harness, startPortcullis } from '../support/portcullis-harness';
 
 const ACCOUNT = '123456789012';
@@ -15,16 +15,7 @@ describe('credential secrets on Kafka and MongoDB/FerretDB', () => {
   const run = uniqueName('secrets');
   const database = run.replace(/-/g, '_');
   const env: NodeJS.ProcessEnv = {
-    IAM_KAFKA_BROKERS: kafkaBrokers().join(','),
-    IAM_MONGODB_URI: mongoUri(),
-    IAM_MONGODB_DATABASE: database,
-    IAM_KAFKA_CLIENT_ID: run,
-    IAM_TOPIC_EVENTS: `${run}.events`,
-    IAM_TOPIC_COMMANDS: `${run}.commands`,
-    IAM_TOPIC_COMMAND_RESULTS: `${run}.command-results`,
-    IAM_TOPIC_EVENTS_DLQ: `${run}.events.dlq`,
-    IAM_PARTITIONS: '3',
-    IAM_LOG_LEVEL: 'silent',
+    ...isolatedServiceEnv(run, database),
     IAM_KEY_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   };
   const kafka = new Kafka({

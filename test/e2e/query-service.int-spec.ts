@@ -14,7 +14,7 @@ import { configureHttpApi } from '../../apps/command-service/src/http/configure-
 import { ProjectorModule } from '../../apps/projector/src/projector.module';
 import { grpcOptions } from '../../apps/query-service/src/grpc-options';
 import { QueryServiceModule } from '../../apps/query-service/src/query-service.module';
-import { kafkaBrokers, mongoUri, uniqueName } from '../setup/backends';
+import { isolatedServiceEnv, mongoUri, uniqueName } from '../setup/backends';
 import { AuthzClient, grpcHealthStatus, reflectedServices } from '../support/authz-client';
 import { freePort } from '../support/free-port';
 import { loadCorpus, runCorpus, summarize } from './query-corpus.support';
@@ -67,18 +67,7 @@ const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', 
 describe('query service on Kafka and FerretDB/MongoDB (separate services)', () => {
   const run = uniqueName('query');
   const database = run.replace(/-/g, '_');
-  const env: NodeJS.ProcessEnv = {
-    IAM_KAFKA_BROKERS: kafkaBrokers().join(','),
-    IAM_MONGODB_URI: mongoUri(),
-    IAM_MONGODB_DATABASE: database,
-    IAM_KAFKA_CLIENT_ID: run,
-    IAM_TOPIC_EVENTS: `${run}.events`,
-    IAM_TOPIC_COMMANDS: `${run}.commands`,
-    IAM_TOPIC_COMMAND_RESULTS: `${run}.command-results`,
-    IAM_TOPIC_EVENTS_DLQ: `${run}.events.dlq`,
-    IAM_PARTITIONS: '3',
-    IAM_LOG_LEVEL: 'silent',
-  };
+  const env = isolatedServiceEnv(run, database);
   const apps: INestApplication[] = [];
   let httpUrl: string;
   let authz: AuthzClient;

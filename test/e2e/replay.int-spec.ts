@@ -13,7 +13,7 @@ import {
   type ReadModelSnapshot,
   verifyReadModels,
 } from '../../apps/projector/src/replay';
-import { freshDatabaseName, kafkaBrokers, mongoUri, uniqueName } from '../setup/backends';
+import { freshDatabaseName, mongoUri, uniqueName, isolatedServiceEnv } from '../setup/backends';
 import { type Harness, startPortcullis } from '../support/portcullis-harness';
 
 const ACCOUNT = '123456789012';
@@ -41,18 +41,7 @@ describe('replay on real Kafka and MongoDB/FerretDB', () => {
   const live = freshDatabaseName('replay_live');
   const full = freshDatabaseName('replay_full');
   const midway = freshDatabaseName('replay_mid');
-  const env: NodeJS.ProcessEnv = {
-    IAM_KAFKA_BROKERS: kafkaBrokers().join(','),
-    IAM_MONGODB_URI: mongoUri(),
-    IAM_MONGODB_DATABASE: live,
-    IAM_KAFKA_CLIENT_ID: run,
-    IAM_TOPIC_EVENTS: `${run}.events`,
-    IAM_TOPIC_COMMANDS: `${run}.commands`,
-    IAM_TOPIC_COMMAND_RESULTS: `${run}.command-results`,
-    IAM_TOPIC_EVENTS_DLQ: `${run}.events.dlq`,
-    IAM_PARTITIONS: '3',
-    IAM_LOG_LEVEL: 'silent',
-  };
+  const env = isolatedServiceEnv(run, live);
   let harness: Harness;
   let client: MongoClient;
   let liveStore: MongoReadModelStore;

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import type { CommandReply } from '@portcullis/contracts';
-import { kafkaBrokers, mongoUri, uniqueName } from '../setup/backends';
+import { kafkaBrokers, mongoUri, uniqueName, isolatedServiceEnv } from '../setup/backends';
 import { Harness, startPortcullis } from '../support/portcullis-harness';
 import { runRoundTripScenario } from '../support/round-trip.scenario';
 
@@ -13,18 +13,7 @@ import { runRoundTripScenario } from '../support/round-trip.scenario';
 describe('walking skeleton on real Kafka and MongoDB/FerretDB', () => {
   const run = uniqueName('e2e');
   const database = run.replace(/-/g, '_');
-  const env: NodeJS.ProcessEnv = {
-    IAM_KAFKA_BROKERS: kafkaBrokers().join(','),
-    IAM_MONGODB_URI: mongoUri(),
-    IAM_MONGODB_DATABASE: database,
-    IAM_KAFKA_CLIENT_ID: run,
-    IAM_TOPIC_EVENTS: `${run}.events`,
-    IAM_TOPIC_COMMANDS: `${run}.commands`,
-    IAM_TOPIC_COMMAND_RESULTS: `${run}.command-results`,
-    IAM_TOPIC_EVENTS_DLQ: `${run}.events.dlq`,
-    IAM_PARTITIONS: '3',
-    IAM_LOG_LEVEL: 'silent',
-  };
+  const env = isolatedServiceEnv(run, database);
   let harness: Harness;
 
   beforeAll(async () => {

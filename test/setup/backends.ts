@@ -93,3 +93,22 @@ export function consumerTestConfig(groupId: string): ConsumerConfig {
     retry: { initialRetryTime: 20, maxRetryTime: 2000, retries: 12 },
   };
 }
+
+/**
+ * The environment of a service under test on the real backends: topics and consumer groups of
+ * its own (`<run>.events`, …), its own database, 3 partitions, no log output.
+ */
+export function isolatedServiceEnv(run: string, database: string): NodeJS.ProcessEnv {
+  return {
+    IAM_KAFKA_BROKERS: kafkaBrokers().join(','),
+    IAM_MONGODB_URI: mongoUri(),
+    IAM_MONGODB_DATABASE: database,
+    IAM_KAFKA_CLIENT_ID: run,
+    IAM_TOPIC_EVENTS: `${run}.events`,
+    IAM_TOPIC_COMMANDS: `${run}.commands`,
+    IAM_TOPIC_COMMAND_RESULTS: `${run}.command-results`,
+    IAM_TOPIC_EVENTS_DLQ: `${run}.events.dlq`,
+    IAM_PARTITIONS: '3',
+    IAM_LOG_LEVEL: 'silent',
+  };
+}
