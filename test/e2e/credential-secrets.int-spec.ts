@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import type { CommandReply } from '@portcullis/contracts';
 import { kafkaBrokers, mongoUri, uniqueName, isolatedServiceEnv } from '../setup/backends';
+import { kafkaCommandClient } from '../support/kafka-command-client';
 import { type Harness, startPortcullis } from '../support/portcullis-harness';
 
 const ACCOUNT = '123456789012';
@@ -126,40 +126,24 @@ describe('credential secrets on Kafka and MongoDB/FerretDB', () => {
   });
 
   it('refuses a password sent in clear on the command topic, and answers without echoing it', async () => {
-    const producer = kafka.producer();
-    const consumer = kafka.consumer({ groupId: uniqueName('replies'), maxWaitTimeInMs: 50 });
-    const replies = new Map<string, CommandReply>();
-    await consumer.connect();
-    await consumer.subscribe({ topic: env.IAM_TOPIC_COMMAND_RESULTS!, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const reply = JSON.parse(message.value!.toString()) as CommandReply;
-        replies.set(reply.correlationId, reply);
-      },
+    const client = await kafkaCommandClient(kafka, {
+      commands: env.IAM_TOPIC_COMMANDS!,
+      results: env.IAM_TOPIC_COMMAND_RESULTS!,
     });
-    await producer.connect();
     try {
       await ok('CreateUser', { UserName: 'bob' });
       const commandId = randomUUID();
       const password = `Clear-${randomUUID()}`;
-      await producer.send({
-        topic: env.IAM_TOPIC_COMMANDS!,
-        messages: [
-          {
-            key: ACCOUNT,
-            value: JSON.stringify({
-              commandId,
-              accountId: ACCOUNT,
-              actor: `arn:aws:iam::${ACCOUNT}:root`,
-              action: 'CreateLoginProfile',
-              input: { UserName: 'bob', Password: password },
-            }),
-          },
-        ],
-      });
-      for (let i = 0; i < 600 && !replies.has(commandId); i++)
-        await new Promise((r) => setTimeout(r, 50));
-      const reply = replies.get(commandId);
+      await client.send(
+        JSON.stringify({
+          commandId,
+          accountId: ACCOUNT,
+          actor: `arn:aws:iam::${ACCOUNT}:root`,
+          action: 'CreateLoginProfile',
+          input: { UserName: 'bob', Password: password },
+        }),
+      );
+      const reply = await client.reply(commandId);
       expect(reply).toMatchObject({
         ok: false,
         error: {
@@ -171,8 +155,7 @@ describe('credential secrets on Kafka and MongoDB/FerretDB', () => {
       const profile = await harness.call('GetLoginProfile', { UserName: 'bob' });
       expect(profile.status).toBe(404);
     } finally {
-      await producer.disconnect();
-      await consumer.disconnect();
+      await client.close();
     }
   });
 });

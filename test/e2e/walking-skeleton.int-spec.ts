@@ -3,6 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import type { CommandReply } from '@portcullis/contracts';
 import { kafkaBrokers, mongoUri, uniqueName, isolatedServiceEnv } from '../setup/backends';
+import { kafkaCommandClient } from '../support/kafka-command-client';
 import { Harness, startPortcullis } from '../support/portcullis-harness';
 import { runRoundTripScenario } from '../support/round-trip.scenario';
 
@@ -34,28 +35,12 @@ describe('walking skeleton on real Kafka and MongoDB/FerretDB', () => {
       brokers: kafkaBrokers(),
       logLevel: logLevel.NOTHING,
     });
-    const consumer = kafka.consumer({ groupId: uniqueName('replies'), maxWaitTimeInMs: 50 });
-    const producer = kafka.producer();
-    const replies = new Map<string, CommandReply>();
-    await consumer.connect();
-    await consumer.subscribe({ topic: env.IAM_TOPIC_COMMAND_RESULTS!, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const reply = JSON.parse(message.value!.toString()) as CommandReply;
-        replies.set(reply.correlationId, reply);
-      },
+    const client = await kafkaCommandClient(kafka, {
+      commands: env.IAM_TOPIC_COMMANDS!,
+      results: env.IAM_TOPIC_COMMAND_RESULTS!,
     });
-    await producer.connect();
-    const send = async (value: string, key = '123456789012') => {
-      await producer.send({ topic: env.IAM_TOPIC_COMMANDS!, messages: [{ key, value }] });
-    };
-    const waitReply = async (correlationId: string): Promise<CommandReply> => {
-      for (let i = 0; i < 600 && !replies.has(correlationId); i++)
-        await new Promise((r) => setTimeout(r, 50));
-      const reply = replies.get(correlationId);
-      if (!reply) throw new Error(`no reply for ${correlationId}`);
-      return reply;
-    };
+    const send = (value: string, key?: string) => client.send(value, key);
+    const waitReply = (correlationId: string) => client.reply(correlationId);
     try {
       const ok = randomUUID();
       await send(
@@ -102,8 +87,7 @@ describe('walking skeleton on real Kafka and MongoDB/FerretDB', () => {
       const again = await harness.call('CreateUser', { UserName: 'ERIN' });
       expect(again.body.Error).toMatchObject({ Code: 'EntityAlreadyExists' });
     } finally {
-      await consumer.disconnect();
-      await producer.disconnect();
+      await client.close();
     }
   });
 
