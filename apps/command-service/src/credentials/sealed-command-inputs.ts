@@ -67,15 +67,28 @@ export function openCommandInputs(
         },
       };
     }
-    try {
-      if (!secrets) throw new Error('no key-encryption keys');
-      input[member] = secrets.open(value.Sealed, commandInputBinding(envelope.commandId, member));
-    } catch {
+    const opened = secrets ? openOrNull(secrets, value.Sealed, envelope.commandId, member) : null;
+    if (opened === null) {
       return {
         ok: false,
         error: { Code: 'InvalidInput', Message: `${member} could not be opened.` },
       };
     }
+    input[member] = opened;
   }
   return { ok: true, input };
+}
+
+/** Tampered, sealed for another command or member, or under an unknown key: null. */
+function openOrNull(
+  secrets: CredentialSecrets,
+  sealed: string,
+  commandId: string,
+  member: string,
+): string | null {
+  try {
+    return secrets.open(sealed, commandInputBinding(commandId, member));
+  } catch {
+    return null;
+  }
 }
