@@ -153,6 +153,36 @@ describe('ReadModelProjector', () => {
     ]);
   });
 
+  it('renames a group away and creates one of the old name in one batch: a partial write is redone whole', async () => {
+    const { store, projector } = setup();
+    const f = aliceAndBob();
+    await projector.project(onLog(f.events));
+    const [renamed] = f.run((a) =>
+      a.updateGroup({ groupName: 'devs', newGroupName: 'developers' }),
+    );
+    const [recreated] = f.run((a) => a.createGroup({ groupName: 'devs', now, random }));
+    const batch = onLog([renamed, recreated], 2, f.events.length - 2);
+    // The first write of the batch stores only the new `devs`, then the connection drops.
+    const write = store.bulkWrite.bind(store);
+    let failed = false;
+    store.bulkWrite = async (ops) => {
+      if (failed) return write(ops);
+      failed = true;
+      await write(ops.filter((op) => 'put' in op && op.doc._id === arn('group', 'devs')));
+      throw new Error('injected: connection lost during the bulk write');
+    };
+    await expect(projector.project(batch)).rejects.toThrow('injected');
+    await projector.project(batch);
+
+    expect((await store.getGroup(arn('group', 'developers')))?.name).toBe('developers');
+    expect((await store.getGroupMembers(arn('group', 'developers')))?.userArns).toEqual([
+      arn('user', 'alice'),
+      arn('user', 'bob'),
+    ]);
+    expect((await store.getGroup(arn('group', 'devs')))?.sequence).toBe(recreated.sequence);
+    expect(await store.getGroupMembers(arn('group', 'devs'))).toBeNull();
+  });
+
   it('reflects a policy attached to a large group in two document writes', async () => {
     const { store, projector } = setup(100_000);
     const f = new ProjectionFixture();

@@ -133,7 +133,15 @@ export class ReadModelProjector {
       documentsRead += await this.load(ws, this.refsToLoad(ws, pending));
       let applied = 0;
       let deadLettered = 0;
+      let documentsWritten = 0;
       for (const item of pending) {
+        // A document created where this batch vacated one (a group renamed away, then a new group
+        // of that name): write what came before first. In one write, a partial failure could store
+        // the new document but not the rename's target, and the retry, reading the newer document
+        // at the old name, would never redo the rename.
+        if (touchedIds(item.event).some((r) => r.creates && ws.pendingDelete(r.kind, r.id))) {
+          documentsWritten += await this.flush(ws);
+        }
         documentsRead += await this.load(ws, ws.missing(fanOutIds(item.event, ws)));
         try {
           applyEventAtomically(ws, item.event);
@@ -152,9 +160,7 @@ export class ReadModelProjector {
         }
       }
 
-      const writes = ws.writes();
-      await this.write(writes);
-      ws.markWritten();
+      documentsWritten += await this.flush(ws);
       await Promise.all(
         [...reached]
           .filter(([account, sequence]) => sequence > (stored.get(account) ?? 0))
@@ -172,7 +178,7 @@ export class ReadModelProjector {
         skipped: batch.length - pending.length,
         deadLettered,
         documentsRead,
-        documentsWritten: writes.length,
+        documentsWritten,
         nextOffset,
         durationMs: performance.now() - started,
       });
@@ -232,6 +238,14 @@ export class ReadModelProjector {
     );
     this.metrics.read(read, hits);
     return read;
+  }
+
+  /** Writes the workspace's changes; the store then holds its state. Answers the writes made. */
+  private async flush(ws: ProjectionWorkspace): Promise<number> {
+    const writes = ws.writes();
+    await this.write(writes);
+    ws.markWritten();
+    return writes.length;
   }
 
   /**

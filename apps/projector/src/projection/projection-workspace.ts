@@ -122,6 +122,12 @@ export class ProjectionWorkspace {
     this.undo = null;
   }
 
+  /** Whether a stored document is deleted by changes not written yet (e.g. a rename's old name). */
+  pendingDelete(kind: ReadModelKind, id: string): boolean {
+    const e = this.entries.get(keyOf(kind, id));
+    return e !== undefined && e.changed && e.doc === null && e.existedAtLoad;
+  }
+
   /** The documents changed since the last `markWritten`. */
   changedRefs(): DocRef[] {
     const out: DocRef[] = [];
