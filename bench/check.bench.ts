@@ -21,6 +21,12 @@
  * from the scheduled send time, after 2 s at the rate unmeasured), BatchCheck decisions/s, and write→visible freshness: the command
  * reply's consistency token → Check with at_least_as_fresh answering the new decision.
  * Load comes from worker threads of this process, each with its own HTTP/2 connection.
+ *
+ * Authentication: each run generates its own IAM_KEY_ENCRYPTION_KEYS (and uses the fixed test
+ * bootstrap key of test/support/test-credentials.ts) for every service it starts, then mints with
+ * that key ring one session of each account's root. gRPC calls carry `authorization: Bearer
+ * <session token of the principal's account>` (one account per BatchCheck, so that no item is
+ * PERMISSION_DENIED); the write→visible phase's HTTP writes are SigV4-signed as the root.
  */
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import { randomBytes, randomUUID } from 'crypto';
@@ -55,6 +61,7 @@ interface PhaseOrder {
 interface PhaseResult {
   calls: number;
   decisions: number;
+  /** Calls that failed, and BatchCheck items answered with an error. */
   errors: number;
   firstError?: string;
   /** Latencies in ms. */
@@ -111,26 +118,43 @@ function rawClient(address: string) {
     createConnection: () => net.connect({ host, port, noDelay: true }),
   });
   session.on('error', () => undefined);
-  const frame = (method: Method, request: object): Buffer => {
+  // The request headers, one object per method and token, shared by every frame that uses them
+  // (http2 copies what it is given, so they stay as they are).
+  const headerSets = new Map<string, http2.OutgoingHttpHeaders>();
+  const headersFor = (method: Method, token: string): http2.OutgoingHttpHeaders => {
+    const key = `${method} ${token}`;
+    let headers = headerSets.get(key);
+    if (!headers) {
+      headers = {
+        ':method': 'POST',
+        ':path': `/portcullis.authz.v1.AuthorizationService/${method}`,
+        'content-type': 'application/grpc',
+        te: 'trailers',
+        'grpc-timeout': '10S',
+        authorization: `Bearer ${token}`,
+      };
+      headerSets.set(key, headers);
+    }
+    return headers;
+  };
+  /** A request encoded once, with its headers (the caller's session token among them). */
+  const frame = (method: Method, request: object, token: string): Frame => {
     const body = service[method].requestSerialize(request);
     const out = Buffer.allocUnsafe(5 + body.length);
     out[0] = 0;
     out.writeUInt32BE(body.length, 1);
     body.copy(out, 5);
-    return out;
+    return { method, headers: headersFor(method, token), body: out };
   };
+  /**
+   * `decisions`: the decisions answered; `itemErrors`: BatchCheck items answered with an error
+   * (e.g. PERMISSION_DENIED), the first of them in `itemError`.
+   */
   const call = (
-    method: Method,
-    encoded: Buffer,
-    cb: (error: string | null, results: number) => void,
+    { method, headers, body }: Frame,
+    cb: (error: string | null, decisions: number, itemErrors: number, itemError?: string) => void,
   ): void => {
-    const stream = session.request({
-      ':method': 'POST',
-      ':path': `/portcullis.authz.v1.AuthorizationService/${method}`,
-      'content-type': 'application/grpc',
-      te: 'trailers',
-      'grpc-timeout': '10S',
-    });
+    const stream = session.request(headers);
     const chunks: Buffer[] = [];
     let status: string | undefined;
     let message = '';
@@ -144,29 +168,79 @@ function rawClient(address: string) {
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('error', (e) => (message = e.message));
     stream.on('close', () => {
-      if (status !== '0') return cb(`${status ?? 'no status'} ${decodeURIComponent(message)}`, 0);
-      if (method === 'Check') return cb(null, 1);
+      if (status !== '0') {
+        return cb(`${status ?? 'no status'} ${decodeURIComponent(message)}`, 0, 0);
+      }
+      if (method === 'Check') return cb(null, 1, 0);
       const reply = service[method].responseDeserialize(Buffer.concat(chunks).subarray(5));
-      cb(null, reply.results?.length ?? 0);
+      const results = (reply.results ?? []) as BatchItem[];
+      let failed = 0;
+      let itemError: string | undefined;
+      for (const r of results) {
+        if (r.outcome !== 'error') continue;
+        failed++;
+        itemError ??= `item ${r.error?.code} ${r.error?.message}`;
+      }
+      cb(null, results.length - failed, failed, itemError);
     });
-    stream.end(encoded);
+    stream.end(body);
   };
   return { frame, call, close: () => session.close() };
 }
 
+interface Frame {
+  method: Method;
+  headers: http2.OutgoingHttpHeaders;
+  /** The gRPC message, length-prefixed. */
+  body: Buffer;
+}
+/** A CheckRequest as the load sends it. */
+interface Check {
+  principal_arn: string;
+  action: string;
+  resource: string;
+  context?: Record<string, { string_value: string }>;
+}
+type BatchItem = { outcome?: string; error?: { code?: number; message?: string } };
+
+/** The account of a principal ARN (`arn:aws:iam::<account>:…`). */
+const accountOf = (principalArn: string) => principalArn.split(':')[4];
+
 async function runWorker(): Promise<void> {
-  const { address, checks } = workerData as { address: string; checks: object[] };
+  const { address, checks, tokens } = workerData as {
+    address: string;
+    checks: Check[];
+    /** Account → session token of its root. */
+    tokens: Record<string, string>;
+  };
   const client = rawClient(address);
-  const single = checks.map((c) => client.frame('Check', c));
-  const batches = new Map<number, Buffer[]>();
-  const framesFor = (method: Method, batch: number): Buffer[] => {
+  const tokenOf = (account: string) => {
+    const token = tokens[account];
+    if (!token) throw new Error(`no session token for account ${account}`);
+    return token;
+  };
+  const single = checks.map((c) => client.frame('Check', c, tokenOf(accountOf(c.principal_arn))));
+  // A BatchCheck asks about one account's principals: its root may ask about no other's.
+  const byAccount = new Map<string, Check[]>();
+  for (const c of checks) {
+    const account = accountOf(c.principal_arn);
+    let own = byAccount.get(account);
+    if (!own) byAccount.set(account, (own = []));
+    own.push(c);
+  }
+  const accounts = [...byAccount.keys()];
+  const batches = new Map<number, Frame[]>();
+  const framesFor = (method: Method, batch: number): Frame[] => {
     if (method === 'Check') return single;
     let frames = batches.get(batch);
     if (!frames) {
       frames = [];
       for (let i = 0; i < 50; i++) {
-        const from = (i * batch) % checks.length;
-        frames.push(client.frame('BatchCheck', { checks: checks.slice(from, from + batch) }));
+        const account = accounts[i % accounts.length];
+        const own = byAccount.get(account)!;
+        const from = (Math.floor(i / accounts.length) * batch) % own.length;
+        const items = Array.from({ length: batch }, (_, k) => own[(from + k) % own.length]);
+        frames.push(client.frame('BatchCheck', { checks: items }, tokenOf(account)));
       }
       batches.set(batch, frames);
     }
@@ -194,7 +268,7 @@ async function runWorker(): Promise<void> {
     const frames = framesFor(order.method, order.batch ?? 100);
     const one = (scheduled: number): Promise<void> =>
       new Promise((done) => {
-        client.call(order.method, frames[cursor++ % frames.length], (error, results) => {
+        client.call(frames[cursor++ % frames.length], (error, answered, itemErrors, itemError) => {
           if (scheduled < measureFrom) return done();
           latencies.push(performance.now() - scheduled);
           calls++;
@@ -202,7 +276,9 @@ async function runWorker(): Promise<void> {
             errors++;
             firstError ??= error;
           } else {
-            decisions += results;
+            decisions += answered;
+            errors += itemErrors;
+            if (itemError) firstError ??= itemError;
           }
           done();
         });
@@ -486,8 +562,8 @@ function* chunks<T>(items: readonly T[]): Generator<T[]> {
   if (chunk.length > 0) yield chunk;
 }
 
-function checksFor(data: Generated): object[] {
-  const checks: object[] = [];
+function checksFor(data: Generated): Check[] {
+  const checks: Check[] = [];
   for (let i = 0; i < 20_000; i++) {
     const [account, user] = data.users[Math.floor(Math.random() * data.users.length)];
     const [action, template] = REQUESTS[i % REQUESTS.length];
@@ -524,7 +600,9 @@ class LoadPool {
   private readonly workers: Worker[];
   constructor(
     address: string,
-    checks: object[],
+    checks: Check[],
+    /** Account → session token of its root. */
+    tokens: Record<string, string>,
     n: number,
     /** The process answering, whose CPU use per call is reported. */
     private readonly serverPid?: number,
@@ -535,7 +613,7 @@ class LoadPool {
         // The worker runs this file's TypeScript through tsx, as the main thread does.
         new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(__filename)});`, {
           eval: true,
-          workerData: { address, checks },
+          workerData: { address, checks, tokens },
         }),
     );
   }
@@ -644,51 +722,134 @@ async function waitReady(httpPort: number, what: string, timeoutMs = 180_000): P
 }
 
 type Client = ReturnType<typeof loadService>;
-const call = <T>(client: Client, method: string, request: object, deadlineMs = 10_000) =>
+/** A unary call with `metadata` (the caller's `authorization`). */
+const call = <T>(
+  client: Client,
+  method: string,
+  request: object,
+  metadata: grpc.Metadata,
+  deadlineMs = 10_000,
+) =>
   new Promise<T>((done, fail) =>
     (
       client as unknown as Record<
         string,
-        (r: object, o: object, cb: (e: Error | null, r: T) => void) => void
+        (r: object, m: grpc.Metadata, o: object, cb: (e: Error | null, r: T) => void) => void
       >
-    )[method](request, { deadline: Date.now() + deadlineMs }, (e, r) => (e ? fail(e) : done(r))),
+    )[method](request, metadata, { deadline: Date.now() + deadlineMs }, (e, r) =>
+      e ? fail(e) : done(r),
+    ),
   );
 
-async function post(httpPort: number, account: string, action: string, body: object) {
-  const res = await fetch(`http://127.0.0.1:${httpPort}/v1/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-portcullis-account': account },
-    body: JSON.stringify(body),
-  });
+/** Each account's root: its temporary credentials, and its gRPC metadata. */
+interface RootSession {
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+  metadata: grpc.Metadata;
+}
+
+/** The longest a session token lives (36 h): longer than any run. */
+const SESSION_SECONDS = 129_600;
+
+async function rootSessions(keys: string, accounts: string[]): Promise<Map<string, RootSession>> {
+  const { KeyRing, SessionTokenSealer } = await import('@portcullis/credentials');
+  const sealer = new SessionTokenSealer(KeyRing.parse(keys));
+  const sessions = new Map<string, RootSession>();
+  for (const accountId of accounts) {
+    const { credentials } = sealer.issue(
+      { kind: 'session', accountId, principalArn: `arn:aws:iam::${accountId}:root` },
+      { now: Date.now(), durationSeconds: SESSION_SECONDS },
+    );
+    const metadata = new grpc.Metadata();
+    metadata.set('authorization', `Bearer ${credentials.sessionToken}`);
+    sessions.set(accountId, { credentials, metadata });
+  }
+  return sessions;
+}
+
+/** A command request, SigV4-signed beforehand (the signature is good for 15 minutes). */
+interface SignedWrite {
+  action: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+async function signWrite(
+  httpPort: number,
+  session: RootSession,
+  action: string,
+  body: object,
+): Promise<SignedWrite> {
+  const { signRequest } = await import('../test/support/test-credentials');
+  const url = `http://127.0.0.1:${httpPort}/v1/${action}`;
+  const payload = JSON.stringify(body);
+  const { headers } = await signRequest(url, payload, { credentials: session.credentials });
+  return { action, url, headers, body: payload };
+}
+
+async function post({ action, url, headers, body }: SignedWrite) {
+  const res = await fetch(url, { method: 'POST', headers, body });
   const reply = (await res.json()) as Record<string, unknown>;
   if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(reply)}`);
   return reply;
 }
 
-/** Write → visible: the command's reply token, then Check at_least_as_fresh(token). */
-async function freshness(client: Client, httpPort: number, data: Generated, samples: number) {
+/**
+ * Write → visible: the command's reply token, then Check at_least_as_fresh(token). The writes
+ * are signed as their account's root before the first is sent.
+ */
+async function freshness(
+  client: Client,
+  httpPort: number,
+  data: Generated,
+  sessions: Map<string, RootSession>,
+  samples: number,
+) {
   const visible: number[] = [];
   const total: number[] = [];
   let wrong = 0;
+  const writes = await Promise.all(
+    Array.from({ length: samples }, (_, i) => {
+      const [account, user] = data.freshUsers[i % data.freshUsers.length];
+      const queue = `arn:aws:sqs:us-east-1:${account}:fresh-${i}`;
+      return signWrite(httpPort, sessions.get(account)!, 'PutUserPolicy', {
+        UserName: user,
+        PolicyName: 'fresh',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: queue }],
+        }),
+      });
+    }),
+  );
+  const g = data.freshGroup;
+  const groupSession = sessions.get(g.account)!;
+  const groupSamples = Math.max(4, Math.floor(samples / 10));
+  const groupWrites = await Promise.all(
+    Array.from({ length: groupSamples }, (_, i) =>
+      signWrite(httpPort, groupSession, i % 2 === 0 ? 'AttachGroupPolicy' : 'DetachGroupPolicy', {
+        GroupName: g.name,
+        PolicyArn: 'arn:aws:iam::aws:policy/AmazonSQSFullAccess',
+      }),
+    ),
+  );
   for (let i = 0; i < samples; i++) {
     const [account, user] = data.freshUsers[i % data.freshUsers.length];
     const queue = `arn:aws:sqs:us-east-1:${account}:fresh-${i}`;
     const t0 = performance.now();
-    const reply = await post(httpPort, account, 'PutUserPolicy', {
-      UserName: user,
-      PolicyName: 'fresh',
-      PolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: queue }],
-      }),
-    });
+    const reply = await post(writes[i]);
     const t1 = performance.now();
-    const check = await call<{ decision: string }>(client, 'Check', {
-      principal_arn: `arn:aws:iam::${account}:user/${user}`,
-      action: 'sqs:SendMessage',
-      resource: queue,
-      consistency: { at_least_as_fresh: reply.ConsistencyToken as string },
-    });
+    const check = await call<{ decision: string }>(
+      client,
+      'Check',
+      {
+        principal_arn: `arn:aws:iam::${account}:user/${user}`,
+        action: 'sqs:SendMessage',
+        resource: queue,
+        consistency: { at_least_as_fresh: reply.ConsistencyToken as string },
+      },
+      sessions.get(account)!.metadata,
+    );
     const t2 = performance.now();
     if (check.decision !== 'ALLOW') wrong++;
     visible.push(t2 - t1);
@@ -696,26 +857,22 @@ async function freshness(client: Client, httpPort: number, data: Generated, samp
   }
   // A shared piece: a group's attachment changes for its 50 members at once.
   const fanout: number[] = [];
-  const g = data.freshGroup;
-  for (let i = 0; i < Math.max(4, Math.floor(samples / 10)); i++) {
+  for (let i = 0; i < groupSamples; i++) {
     const attach = i % 2 === 0;
-    const reply = await post(
-      httpPort,
-      g.account,
-      attach ? 'AttachGroupPolicy' : 'DetachGroupPolicy',
-      {
-        GroupName: g.name,
-        PolicyArn: 'arn:aws:iam::aws:policy/AmazonSQSFullAccess',
-      },
-    );
+    const reply = await post(groupWrites[i]);
     const t1 = performance.now();
     const member = g.members[i % g.members.length];
-    const check = await call<{ decision: string }>(client, 'Check', {
-      principal_arn: `arn:aws:iam::${g.account}:user/${member}`,
-      action: 'sqs:SendMessage',
-      resource: `arn:aws:sqs:us-east-1:${g.account}:orders`,
-      consistency: { at_least_as_fresh: reply.ConsistencyToken as string },
-    });
+    const check = await call<{ decision: string }>(
+      client,
+      'Check',
+      {
+        principal_arn: `arn:aws:iam::${g.account}:user/${member}`,
+        action: 'sqs:SendMessage',
+        resource: `arn:aws:sqs:us-east-1:${g.account}:orders`,
+        consistency: { at_least_as_fresh: reply.ConsistencyToken as string },
+      },
+      groupSession.metadata,
+    );
     fanout.push(performance.now() - t1);
     if ((check.decision === 'ALLOW') !== attach) wrong++;
   }
@@ -743,6 +900,15 @@ async function main(): Promise<void> {
   log(
     `generated ${data.envelopes.length} events: ${o.accounts} accounts, ${data.users.length} users, ${o.groups} groups, ` +
       `AWS managed policies from the catalogue (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
+
+  // This run's key ring, for every service it starts, and a session of each account's root.
+  const { bootstrapEnv } = await import('../test/support/test-credentials');
+  const keys = `k1:${randomBytes(32).toString('base64')}`;
+  const authEnv: NodeJS.ProcessEnv = { IAM_KEY_ENCRYPTION_KEYS: keys, ...bootstrapEnv() };
+  const sessions = await rootSessions(keys, data.accounts);
+  const tokens = Object.fromEntries(
+    [...sessions].map(([account, s]) => [account, s.credentials.sessionToken]),
   );
 
   const children: ChildProcess[] = [];
@@ -775,6 +941,7 @@ async function main(): Promise<void> {
         IAM_TOPIC_COMMAND_RESULTS: `${run}.command-results`,
         IAM_TOPIC_EVENTS_DLQ: `${run}.events.dlq`,
         IAM_PARTITIONS: '6',
+        ...authEnv,
       };
       t = performance.now();
       const eventLog = await KafkaEventLog.connect({
@@ -852,6 +1019,7 @@ async function main(): Promise<void> {
         children[
           children.push(
             startApp('portcullis', {
+              ...authEnv,
               IAM_DATA_DIR: dir,
               IAM_HTTP_PORT: String(commandHttp),
               IAM_GRPC_PORT: String(grpcPort),
@@ -875,44 +1043,56 @@ async function main(): Promise<void> {
         resource: '*',
         consistency: { fully_consistent: true },
       },
+      sessions.get(account)!.metadata,
       600_000,
     );
     log(
       `projection caught up with the log in ${((performance.now() - t) / 1000).toFixed(1)} s (fully_consistent check)`,
     );
 
-    // Cold cache: every user's set composed once (store reads), through BatchCheck.
+    // Cold cache: every user's set composed once (store reads), through BatchCheck (batches of
+    // one account's users, asked as its root).
     t = performance.now();
-    for (let i = 0; i < data.users.length; i += 1000) {
-      const reply = await call<{ results: { outcome: string; error?: { message: string } }[] }>(
-        client,
-        'BatchCheck',
-        {
-          checks: data.users.slice(i, i + 1000).map(([a, u]) => ({
-            principal_arn: `arn:aws:iam::${a}:user/${u}`,
-            action: 's3:GetObject',
-            resource: `arn:aws:s3:::reports-${a}/x`,
-          })),
-        },
-        60_000,
-      );
-      const failed = reply.results.find((r) => r.outcome === 'error');
-      if (failed) throw new Error(`warm-up: ${failed.error?.message}`);
+    for (const a of data.accounts) {
+      const own = data.users.filter(([ua]) => ua === a);
+      for (let i = 0; i < own.length; i += 1000) {
+        const reply = await call<{ results: { outcome: string; error?: { message: string } }[] }>(
+          client,
+          'BatchCheck',
+          {
+            checks: own.slice(i, i + 1000).map(([, u]) => ({
+              principal_arn: `arn:aws:iam::${a}:user/${u}`,
+              action: 's3:GetObject',
+              resource: `arn:aws:s3:::reports-${a}/x`,
+            })),
+          },
+          sessions.get(a)!.metadata,
+          60_000,
+        );
+        const failed = reply.results.find((r) => r.outcome === 'error');
+        if (failed) throw new Error(`warm-up: ${failed.error?.message}`);
+      }
     }
     log(
       `cold cache filled for ${data.users.length} users in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
 
-    const pool = new LoadPool(address, checksFor(data), o.workers, serverPid);
+    const pool = new LoadPool(address, checksFor(data), tokens, o.workers, serverPid);
     const closed = [1, 8, 32, 128];
     const table = new Map<string, number[]>();
     const record = (key: string, v: number) => table.set(key, [...(table.get(key) ?? []), v]);
+    // Failed calls and BatchCheck items answered with an error, all phases of all runs.
+    let errors = 0;
+    const errorsOf = (res: { errors: number; firstError?: string }) => {
+      errors += res.errors;
+      return `; ${res.errors} errors${res.errors ? ` (${res.firstError})` : ''}`;
+    };
     for (let r = 1; r <= o.runs; r++) {
       log(`\nrun ${r}/${o.runs}`);
       for (const c of o.phases.has('check') ? closed : []) {
         const res = await pool.run({ method: 'Check', concurrency: c, seconds: o.seconds });
         log(
-          `  Check, ${c} in flight: ${fmt(res.callsPerSecond, 0)} calls/s, p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms; CPU/call server ${fmt(res.serverCpuPerCall, 0)} µs, load ${fmt(res.clientCpuPerCall, 0)} µs${res.errors ? `, ${res.errors} errors (${res.firstError})` : ''}`,
+          `  Check, ${c} in flight: ${fmt(res.callsPerSecond, 0)} calls/s, p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms; CPU/call server ${fmt(res.serverCpuPerCall, 0)} µs, load ${fmt(res.clientCpuPerCall, 0)} µs${errorsOf(res)}`,
         );
         record(`Check c=${c} calls/s`, res.callsPerSecond);
         record(`Check c=${c} server CPU µs/call`, res.serverCpuPerCall);
@@ -922,7 +1102,7 @@ async function main(): Promise<void> {
       for (const rate of o.phases.has('rate') ? [5000] : []) {
         const res = await pool.run({ method: 'Check', rate, seconds: o.seconds });
         log(
-          `  Check at ${rate}/s (open loop, after ${OPEN_LOOP_WARMUP_MS / 1000} s unmeasured at the rate): ${fmt(res.callsPerSecond, 0)} calls/s, p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms, p99.9 ${fmt(res.p999)} ms${res.errors ? `, ${res.errors} errors` : ''}`,
+          `  Check at ${rate}/s (open loop, after ${OPEN_LOOP_WARMUP_MS / 1000} s unmeasured at the rate): ${fmt(res.callsPerSecond, 0)} calls/s, p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms, p99.9 ${fmt(res.p999)} ms${errorsOf(res)}`,
         );
         record(`Check @${rate}/s p50 ms`, res.p50);
         record(`Check @${rate}/s p99 ms`, res.p99);
@@ -941,13 +1121,13 @@ async function main(): Promise<void> {
           seconds: o.seconds,
         });
         log(
-          `  BatchCheck ${batch}/call, ${c} in flight: ${fmt(res.decisionsPerSecond, 0)} decisions/s, call p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms${res.errors ? `, ${res.errors} errors (${res.firstError})` : ''}`,
+          `  BatchCheck ${batch}/call, ${c} in flight: ${fmt(res.decisionsPerSecond, 0)} decisions/s, call p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms${errorsOf(res)}`,
         );
         record(`BatchCheck ${batch}x${c} decisions/s`, res.decisionsPerSecond);
         record(`BatchCheck ${batch}x${c} call p99 ms`, res.p99);
       }
       if (!o.phases.has('fresh')) continue;
-      const f = await freshness(client, commandHttp, data, 100);
+      const f = await freshness(client, commandHttp, data, sessions, 100);
       log(
         `  write→visible (reply token → Check at_least_as_fresh): p50 ${fmt(f.p50)} ms, p99 ${fmt(f.p99)} ms; write itself p50 ${fmt(f.writeP50)} ms; group attach/detach → member p50 ${fmt(f.groupP50)} ms, max ${fmt(f.groupMax)} ms${f.wrong ? `; ${f.wrong} WRONG DECISIONS` : ''}`,
       );
@@ -966,6 +1146,7 @@ async function main(): Promise<void> {
         `  ${key.padEnd(34)} ${fmt(median(values), digits).padStart(10)}   (${values.map((v) => fmt(v, digits)).join(', ')})`,
       );
     }
+    log(`  ${'errors (calls and batch items)'.padEnd(34)} ${String(errors).padStart(10)}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(

@@ -22,12 +22,17 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { CommandBus, ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'crypto';
+import { randomBytes, randomUUID } from 'crypto';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { cpus, loadavg } from 'os';
 import { performance } from 'perf_hooks';
 import type { CommandEnvelope, EventEnvelope } from '@portcullis/contracts';
+import { KeyRing, ServiceSignature } from '@portcullis/credentials';
 import { Account, type AccountEvent } from '@portcullis/domain';
+import type { PortcullisConfig } from '@portcullis/platform';
+import type { AccessKeyDirectory } from '../apps/command-service/src/authentication/access-key-directory.port';
+import { RequestAuthenticator } from '../apps/command-service/src/authentication/request-authenticator';
+import { SignedCommandAuthenticator } from '../apps/command-service/src/authentication/signed-command.authenticator';
 import { decodeRecord, encodeEvent, KafkaEventLog, partitionFor } from '@portcullis/event-log';
 import { loadAwsManagedPolicyCatalog } from '../libs/domain/aws-managed/aws-managed-policy.catalog';
 import { AccountRepository } from '../apps/command-service/src/pipeline/account.repository';
@@ -110,8 +115,29 @@ function commandSide(): { accounts: AccountRepository; processor: CommandProcess
       return handler.execute(command);
     },
   } as unknown as CommandBus;
-  return { accounts, processor: new CommandProcessor(bus, accounts, clock) };
+  // The gateway below signs as a Portcullis service; the owners check that signature.
+  const noKeys = { find: async () => null } as unknown as AccessKeyDirectory;
+  const signed = new SignedCommandAuthenticator(
+    SERVICE_SIGNATURE,
+    new RequestAuthenticator(
+      noKeys,
+      null as never,
+      null as never,
+      {
+        region: 'us-east-1',
+      } as PortcullisConfig,
+    ),
+  );
+  return {
+    accounts,
+    processor: new CommandProcessor(bus, accounts, clock, undefined, undefined, signed),
+  };
 }
+
+/** The bench's own key ring: its gateways sign with it, its partition owners verify. */
+const SERVICE_SIGNATURE = new ServiceSignature(
+  KeyRing.parse(`bench:${randomBytes(32).toString('base64')}`),
+);
 
 interface Service {
   consumer: KafkaCommandConsumer;
@@ -257,7 +283,12 @@ async function throughput(): Promise<LevelResult[]> {
     60_000,
     'owners ready',
   );
-  const gateway = new KafkaCommandGateway(kafkaClient(`${prefix}-client`), topics, 30_000);
+  const gateway = new KafkaCommandGateway(
+    kafkaClient(`${prefix}-client`),
+    topics,
+    SERVICE_SIGNATURE,
+    30_000,
+  );
   await gateway.start();
   const accounts = accountsOverPartitions(ACCOUNTS);
   say(
@@ -410,7 +441,12 @@ async function timeToReady(): Promise<{ runs: ReadyResult[]; profile: Record<str
   await writeHistory(kafka, topics.events, history);
   say(`  written in ${((performance.now() - t) / 1000).toFixed(1)} s (transactions of 500)`);
 
-  const gateway = new KafkaCommandGateway(kafkaClient(`${prefix}-client`), topics, 60_000);
+  const gateway = new KafkaCommandGateway(
+    kafkaClient(`${prefix}-client`),
+    topics,
+    SERVICE_SIGNATURE,
+    60_000,
+  );
   await gateway.start();
   const runs: ReadyResult[] = [];
   say('  run   ready (answered) ms   fence ms   offsets ms   replay ms   events replayed');

@@ -3,6 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { kafkaBrokers, mongoUri, uniqueName, isolatedServiceEnv } from '../setup/backends';
 import { kafkaCommandClient } from '../support/kafka-command-client';
+import { mintCredentials, TEST_BOOTSTRAP_KEY } from '../support/test-credentials';
 import { type Harness, startPortcullis } from '../support/portcullis-harness';
 
 const ACCOUNT = '123456789012';
@@ -104,6 +105,8 @@ describe('credential secrets on Kafka and MongoDB/FerretDB', () => {
       newPassword,
       key.AccessKey.SecretAccessKey,
       mfa.VirtualMFADevice.Base32StringSeed,
+      // The operator's bootstrap root key went through iam.commands (sealed) at start.
+      TEST_BOOTSTRAP_KEY.secretAccessKey,
     ];
     const topics = [env.IAM_TOPIC_COMMANDS!, env.IAM_TOPIC_EVENTS!, env.IAM_TOPIC_COMMAND_RESULTS!];
     for (const topic of topics) {
@@ -126,10 +129,12 @@ describe('credential secrets on Kafka and MongoDB/FerretDB', () => {
   });
 
   it('refuses a password sent in clear on the command topic, and answers without echoing it', async () => {
-    const client = await kafkaCommandClient(kafka, {
-      commands: env.IAM_TOPIC_COMMANDS!,
-      results: env.IAM_TOPIC_COMMAND_RESULTS!,
-    });
+    const client = await kafkaCommandClient(
+      kafka,
+      { commands: env.IAM_TOPIC_COMMANDS!, results: env.IAM_TOPIC_COMMAND_RESULTS! },
+      ACCOUNT,
+      mintCredentials(env, `arn:aws:iam::${ACCOUNT}:root`),
+    );
     try {
       await ok('CreateUser', { UserName: 'bob' });
       const commandId = randomUUID();

@@ -34,6 +34,7 @@ import {
   type RequestContext,
 } from '@portcullis/policy';
 import type { AuthzClient } from '../support/authz-client';
+import { callApi, type Credentials } from '../support/test-credentials';
 
 export const CASES_DIR = resolve(__dirname, '../../libs/policy/cases');
 
@@ -82,14 +83,11 @@ const isPrincipalKey = (k: string) =>
 
 class Refused extends Error {}
 
-/** POST /v1/{action} in `account`; answers the reply, or throws Refused with the error. */
-async function command(httpUrl: string, account: string, action: string, body: object) {
-  const res = await fetch(`${httpUrl}/v1/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-portcullis-account': account },
-    body: JSON.stringify(body),
-  });
-  const reply = (await res.json()) as Record<string, unknown>;
+/** POST /v1/{action} signed as `credentials` (an account's root); answers the reply, or throws
+ *  Refused with the error. */
+async function command(httpUrl: string, credentials: Credentials, action: string, body: object) {
+  const res = await callApi(httpUrl, action, body, { credentials });
+  const reply = res.body;
   if (res.status !== 200) {
     const error = reply.Error as { Code?: string; Message?: string } | undefined;
     throw new Refused(`${action}: ${error?.Code ?? res.status} ${error?.Message ?? ''}`.trim());
@@ -164,13 +162,21 @@ function principalOf(arn: string): Principal | null {
   return null;
 }
 
+/**
+ * Temporary credentials of `accountId`'s root (in tests `mintCredentials(env,
+ * 'arn:aws:iam::<acct>:root')`): they sign the case's commands, and their SessionToken is the
+ * bearer of its gRPC calls.
+ */
+export type RootCredentialsFor = (accountId: string) => Credentials & { sessionToken: string };
+
 /** One case through the service. */
 async function runCase(
   original: PolicyCase,
   index: number,
   httpUrl: string,
-  authz: AuthzClient,
+  service: AuthzClient,
   salt: string,
+  rootCredentialsFor: RootCredentialsFor,
 ): Promise<CorpusOutcome> {
   const outcome: CorpusOutcome = { id: original.id, expected: original.expect };
   const p0 = original.policies;
@@ -189,11 +195,14 @@ async function runCase(
   const context = c.request.context ?? {};
   const tokens: string[] = [];
   const run = async (account: string, action: string, body: object) => {
-    const reply = await command(httpUrl, account, action, body);
+    const reply = await command(httpUrl, rootCredentialsFor(account), action, body);
     if (typeof reply.ConsistencyToken === 'string') tokens.push(reply.ConsistencyToken);
     return reply;
   };
   const { account, name } = principal;
+  // Every case's principal is in an account of its own: ask as that account's root.
+  const rootCredentials = rootCredentialsFor(account);
+  const authz = service.withToken(rootCredentials.sessionToken);
   try {
     // The principal, and the id the service gave it (standing in for the case's fixed one).
     let realId = '';
@@ -339,12 +348,13 @@ async function runCase(
 /**
  * Runs `cases` through the service, `concurrency` at a time (cases have accounts of their own,
  * so they do not interfere). `salt` (a digit or two) keeps the accounts of separate runs apart.
+ * Commands and gRPC calls are made as the root of each case's account (`rootCredentialsFor`).
  */
 export async function runCorpus(
   cases: readonly PolicyCase[],
   httpUrl: string,
   authz: AuthzClient,
-  options: { concurrency?: number; salt?: string } = {},
+  options: { concurrency?: number; salt?: string; rootCredentialsFor: RootCredentialsFor },
 ): Promise<CorpusOutcome[]> {
   const out: CorpusOutcome[] = new Array(cases.length);
   let next = 0;
@@ -352,7 +362,7 @@ export async function runCorpus(
   const workers = Array.from({ length: options.concurrency ?? 8 }, async () => {
     while (next < cases.length) {
       const i = next++;
-      out[i] = await runCase(cases[i], i, httpUrl, authz, salt);
+      out[i] = await runCase(cases[i], i, httpUrl, authz, salt, options.rootCredentialsFor);
     }
   });
   await Promise.all(workers);

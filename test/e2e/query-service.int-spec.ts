@@ -17,6 +17,7 @@ import { QueryServiceModule } from '../../apps/query-service/src/query-service.m
 import { isolatedServiceEnv, mongoUri, uniqueName } from '../setup/backends';
 import { AuthzClient, grpcHealthStatus, reflectedServices } from '../support/authz-client';
 import { freePort } from '../support/free-port';
+import { callApi, mintCredentials } from '../support/test-credentials';
 import { loadCorpus, runCorpus, summarize } from './query-corpus.support';
 
 @Module({})
@@ -54,6 +55,8 @@ const SERVICES: Record<string, ServiceDefinition> = {
 };
 
 const ACCOUNT = '123456789012';
+const OTHER = '999988887777';
+const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
 const arn = (kind: string, name: string) => `arn:aws:iam::${ACCOUNT}:${kind}/${name}`;
 const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 
@@ -63,6 +66,9 @@ const doc = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', 
  * connections, consumer groups and caches; here in one process), talking only through Kafka and
  * the read models. Writes over HTTP to the command service are read back through gRPC from the
  * query service with the reply's consistency token: read-your-writes across services, no sleeps.
+ * Both sides are called as the account's root, with temporary credentials minted with the run's
+ * key ring (the services' IAM_KEY_ENCRYPTION_KEYS); gRPC callers send the session token as
+ * `authorization: Bearer <token>`.
  */
 describe('query service on Kafka and FerretDB/MongoDB (separate services)', () => {
   const run = uniqueName('query');
@@ -73,6 +79,16 @@ describe('query service on Kafka and FerretDB/MongoDB (separate services)', () =
   let authz: AuthzClient;
   let second: AuthzClient;
   let token = '';
+  // One set of root credentials per account: a case signs its writes and its checks with them.
+  const roots = new Map<string, ReturnType<typeof mintCredentials>>();
+  const rootOf = (account: string) => {
+    if (!roots.has(account))
+      roots.set(account, mintCredentials(env, `arn:aws:iam::${account}:root`));
+    return roots.get(account)!;
+  };
+  const sessionTokenOf = (principal: string, options: Parameters<typeof mintCredentials>[2] = {}) =>
+    mintCredentials(env, principal, options).sessionToken;
+  const rootCredentials = mintCredentials(env, ROOT);
 
   async function start(name: string): Promise<{ http: number; grpc: number }> {
     const ports = { http: await freePort(), grpc: await freePort() };
@@ -91,12 +107,8 @@ describe('query service on Kafka and FerretDB/MongoDB (separate services)', () =
   }
 
   async function ok(action: string, body: object): Promise<Record<string, unknown>> {
-    const res = await fetch(`${httpUrl}/v1/${action}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-portcullis-account': ACCOUNT },
-      body: JSON.stringify(body),
-    });
-    const reply = (await res.json()) as Record<string, unknown>;
+    const res = await callApi(httpUrl, action, body, { credentials: rootCredentials });
+    const reply = res.body;
     if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(reply)}`);
     if (reply.ConsistencyToken) token = reply.ConsistencyToken as string;
     return reply;
@@ -113,9 +125,11 @@ describe('query service on Kafka and FerretDB/MongoDB (separate services)', () =
     const command = await start('command-service');
     httpUrl = `http://127.0.0.1:${command.http}`;
     await start('projector');
-    authz = new AuthzClient(`127.0.0.1:${(await start('query-service')).grpc}`);
-    // A second query-service instance: every instance must see every partition's invalidations.
-    second = new AuthzClient(`127.0.0.1:${(await start('query-service')).grpc}`);
+    const asRoot = { token: rootCredentials.sessionToken };
+    authz = new AuthzClient(`127.0.0.1:${(await start('query-service')).grpc}`, asRoot);
+    // A second query-service instance: every instance must see every partition's invalidations
+    // (and open the tokens any command-service instance issued: the keys are shared).
+    second = new AuthzClient(`127.0.0.1:${(await start('query-service')).grpc}`, asRoot);
   }, 120_000);
   afterAll(async () => {
     authz?.close();
@@ -237,7 +251,134 @@ describe('query service on Kafka and FerretDB/MongoDB (separate services)', () =
     ).rejects.toMatchObject({ code: 4 });
   });
 
-  it('serves gRPC health checking and server reflection', async () => {
+  it('authenticates every caller by its session token and keeps it to its own account', async () => {
+    const alice = arn('user', 'alice');
+    const ghost = arn('user', 'ghost');
+    const request = (principal: string) => ({
+      principal_arn: principal,
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::reports/q1.csv',
+    });
+    type Failure = { code: number; details: string };
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => ({ code: 0, details: 'answered' }),
+        (e: Failure) => ({ code: e.code, details: e.details }),
+      );
+
+    // UNAUTHENTICATED: no token, a forged one (another key ring), an expired one.
+    const forged = mintCredentials(
+      { IAM_KEY_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` },
+      ROOT,
+    ).sessionToken;
+    const expired = sessionTokenOf(ROOT, { now: Date.now() - 7_200_000, durationSeconds: 900 });
+    for (const [client, details] of [
+      [authz.withToken(undefined), expect.stringMatching(/^missing bearer token/)],
+      [authz.withToken(forged), 'The security token included in the request is invalid.'],
+      [second.withToken(expired), 'The security token included in the request is expired'],
+    ] as const) {
+      expect(await failure(client.check(request(alice)))).toEqual({ code: 16, details });
+    }
+
+    // Another account's root: PERMISSION_DENIED, the same whether the principal exists or not.
+    const stranger = authz.withToken(sessionTokenOf(`arn:aws:iam::${OTHER}:root`));
+    const existing = await failure(stranger.check(request(alice)));
+    expect(existing).toEqual({
+      code: 7,
+      details: `User: arn:aws:iam::${OTHER}:root is not authorized to perform: portcullis:Check on resource: ${alice} because it is a principal of another account`,
+    });
+    expect(await failure(stranger.check(request(ghost)))).toEqual({
+      code: 7,
+      details: existing.details.replace(alice, ghost),
+    });
+    expect(await failure(stranger.getEffectivePermissions({ principal_arn: alice }))).toMatchObject(
+      { code: 7 },
+    );
+
+    // IAM users: with portcullis:Check on the account's users, and without any permission.
+    await ok('CreateUser', { UserName: 'pep' });
+    await ok('PutUserPolicy', {
+      UserName: 'pep',
+      PolicyName: 'check-users',
+      PolicyDocument: doc({
+        Effect: 'Allow',
+        Action: 'portcullis:Check',
+        Resource: `arn:aws:iam::${ACCOUNT}:user/*`,
+      }),
+    });
+    await ok('CreateUser', { UserName: 'nobody-allowed' });
+    await ok('CreateRole', {
+      RoleName: 'Auditor',
+      AssumeRolePolicyDocument: doc({
+        Effect: 'Allow',
+        Principal: { Service: 'ec2.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+      }),
+    });
+    await ok('PutRolePolicy', {
+      RoleName: 'Auditor',
+      PolicyName: 'audit',
+      PolicyDocument: doc({ Effect: 'Allow', Action: 'portcullis:*', Resource: '*' }),
+    });
+    const fresh = { at_least_as_fresh: token };
+    // The caller's own policies are read at minimize_latency: wait until this instance has them.
+    await authz.check({ ...request(arn('user', 'pep')), consistency: fresh });
+    await authz.check({ ...request(arn('role', 'Auditor')), consistency: fresh });
+
+    const pep = authz.withToken(sessionTokenOf(arn('user', 'pep')));
+    expect((await pep.check({ ...request(alice), consistency: fresh })).decision).toBe('ALLOW');
+    expect(await failure(pep.check(request(ghost)))).toMatchObject({ code: 5 });
+    expect(await failure(pep.check(request(arn('role', 'Auditor'))))).toEqual({
+      code: 7,
+      details: `User: ${arn('user', 'pep')} is not authorized to perform: portcullis:Check on resource: ${arn('role', 'Auditor')} because no identity-based policy allows the portcullis:Check action`,
+    });
+    expect(await failure(pep.getEffectivePermissions({ principal_arn: alice }))).toMatchObject({
+      code: 7,
+      details: expect.stringContaining('portcullis:GetEffectivePermissions'),
+    });
+    const batch = await pep.batchCheck({
+      checks: [
+        request(alice),
+        request(arn('role', 'Auditor')),
+        request(`arn:aws:iam::${OTHER}:user/x`),
+      ],
+    });
+    expect(
+      batch.results.map((r) => (r.outcome === 'response' ? r.response.decision : r.error.code)),
+    ).toEqual(['ALLOW', 7, 7]);
+
+    const nobody = authz.withToken(sessionTokenOf(arn('user', 'nobody-allowed')));
+    const denied = await failure(nobody.check(request(alice)));
+    expect(denied.code).toBe(7);
+    expect(await failure(nobody.check(request(ghost)))).toEqual({
+      ...denied,
+      details: denied.details.replace(alice, ghost),
+    });
+    // SimulateCustomPolicy reads no stored state: any authenticated caller may.
+    const custom = await nobody.simulateCustomPolicy({
+      policy_input_list: [doc({ Effect: 'Allow', Action: 'sqs:*', Resource: '*' })],
+      action_names: ['sqs:SendMessage'],
+    });
+    expect(custom.evaluation_results[0].eval_decision).toBe('ALLOW');
+
+    // A role session: its role allows portcullis:*, its session policy only s3.
+    const session = `arn:aws:sts::${ACCOUNT}:assumed-role/Auditor/audit-1`;
+    const auditor = second.withToken(sessionTokenOf(session));
+    expect((await auditor.getEffectivePermissions({ principal_arn: alice })).principal_arn).toBe(
+      alice,
+    );
+    const narrowed = second.withToken(
+      sessionTokenOf(session, {
+        extra: { sessionPolicy: doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }) },
+      }),
+    );
+    expect(await failure(narrowed.check(request(alice)))).toEqual({
+      code: 7,
+      details: `User: ${session} is not authorized to perform: portcullis:Check on resource: ${alice} because no session policy allows the portcullis:Check action`,
+    });
+  });
+
+  it('serves gRPC health checking and server reflection, to callers without a token', async () => {
     expect(await grpcHealthStatus(authz.address)).toBe('SERVING');
     expect(await reflectedServices(authz.address)).toEqual(
       expect.arrayContaining(['portcullis.authz.v1.AuthorizationService', 'grpc.health.v1.Health']),
@@ -247,7 +388,11 @@ describe('query service on Kafka and FerretDB/MongoDB (separate services)', () =
   it('gives the policy corpus the same decisions as the library', async () => {
     const cases = loadCorpus();
     const started = Date.now();
-    const outcomes = await runCorpus(cases, httpUrl, authz, { concurrency: 16, salt: '8' });
+    const outcomes = await runCorpus(cases, httpUrl, authz, {
+      concurrency: 16,
+      salt: '8',
+      rootCredentialsFor: (account) => rootOf(account),
+    });
     const s = summarize(outcomes);
     const skipped = [...s.skipped].map(([why, ids]) => `${ids.length} ${why}`).join('; ');
     process.stdout.write(

@@ -101,15 +101,17 @@ describe('replay on real Kafka and MongoDB/FerretDB', () => {
   /** What the live database holds now, kept in memory. */
   async function frozen(): Promise<ReadModelSnapshot> {
     const source = new MongoReadModelSnapshot('live then', client.db(live), liveStore);
-    const [principal, group, groupMembers, policy, accounts, checkpoints] = await Promise.all([
-      source.documents('principal'),
-      source.documents('group'),
-      source.documents('groupMembers'),
-      source.documents('policy'),
-      source.accountSequences(),
-      source.checkpoints(),
-    ]);
-    const docs = { principal, group, groupMembers, policy };
+    const [principal, group, groupMembers, policy, accessKey, accounts, checkpoints] =
+      await Promise.all([
+        source.documents('principal'),
+        source.documents('group'),
+        source.documents('groupMembers'),
+        source.documents('policy'),
+        source.documents('accessKey'),
+        source.accountSequences(),
+        source.checkpoints(),
+      ]);
+    const docs = { principal, group, groupMembers, policy, accessKey };
     return {
       label: 'live then',
       documents: async (kind) => docs[kind] as never,
@@ -165,7 +167,7 @@ describe('replay on real Kafka and MongoDB/FerretDB', () => {
     expect(replayed.exit).toBe(EXIT.ok);
     expect(replayed.io.stdout[0]).toMatch(
       new RegExp(
-        `^replayed \\d+ events into ${full} .*: 3 principals, 1 groups, 1 group member lists, 2 managed policies; 1 accounts$`,
+        `^replayed \\d+ events into ${full} .*: 3 principals, 1 groups, 1 group member lists, 2 managed policies, 1 access keys; 2 accounts$`,
       ),
     );
     const verified = await cli(['replay', 'verify', full]);
@@ -189,7 +191,8 @@ describe('replay on real Kafka and MongoDB/FerretDB', () => {
         { noEventsBetween: noEventsBetweenIn(log) },
       );
       expect(diff.differences).toEqual([]);
-      expect(diff.compared).toMatchObject({ principal: 3, group: 1, groupMembers: 1, account: 1 });
+      // Accounts: the test's and the management account (bootstrapped at start).
+      expect(diff.compared).toMatchObject({ principal: 3, group: 1, groupMembers: 1, account: 2 });
     } finally {
       await midStore.close();
       await log.close();

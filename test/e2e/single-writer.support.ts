@@ -4,7 +4,7 @@
 // read a whole topic back, committed or not.
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { spawn } from 'child_process';
-import { randomUUID } from 'crypto';
+import { randomBytes, randomUUID } from 'crypto';
 import { Kafka, KafkaMessage, logLevel, Producer, type ISocketFactory } from 'kafkajs';
 import * as net from 'net';
 import * as path from 'path';
@@ -28,6 +28,13 @@ import type {
 import { replayPartition } from '../../apps/command-service/src/pipeline/kafka/partition-replay';
 import { kafkaBrokers, uniqueName } from '../setup/backends';
 import { freePort } from '../support/free-port';
+import {
+  bootstrapEnv,
+  callApi,
+  mintCredentials,
+  signedCommandHeaders,
+  type Credentials,
+} from '../support/test-credentials';
 
 /** Environment of one run: its own topics, consumer groups and transactional ids. */
 export function runEnv(prefix: string, partitions = 3): NodeJS.ProcessEnv {
@@ -41,6 +48,9 @@ export function runEnv(prefix: string, partitions = 3): NodeJS.ProcessEnv {
     IAM_TOPIC_EVENTS_DLQ: `${run}.events.dlq`,
     IAM_PARTITIONS: String(partitions),
     IAM_LOG_LEVEL: process.env.SINGLE_WRITER_LOGS ? 'log' : 'silent',
+    // Shared by the run's instances (they verify each other's signed commands) and its clients.
+    IAM_KEY_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    ...bootstrapEnv(),
   };
 }
 
@@ -159,6 +169,7 @@ export async function startWriter(env: NodeJS.ProcessEnv, name: string): Promise
   const events: (WriterEvent & { at: number })[] = [];
   consumer.onEvent((e) => events.push({ ...e, at: Date.now() }));
   const url = `http://127.0.0.1:${http}`;
+  const minted = new Map<string, Credentials>();
   let closed = false;
   return {
     name,
@@ -168,17 +179,17 @@ export async function startWriter(env: NodeJS.ProcessEnv, name: string): Promise
     events,
     network,
     async call(action, body, { account, commandId }) {
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        'x-portcullis-account': account,
-      };
-      if (commandId) headers['idempotency-key'] = commandId;
-      const res = await fetch(`${url}/v1/${action}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
+      const root = `arn:aws:iam::${account}:root`;
+      let credentials = minted.get(root);
+      if (!credentials) {
+        credentials = mintCredentials(env, root);
+        minted.set(root, credentials);
+      }
+      const res = await callApi(url, action, body, {
+        credentials,
+        ...(commandId ? { commandId } : {}),
       });
-      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+      return { status: res.status, body: res.body };
     },
     async waitReady(partitions, timeoutMs = 60_000) {
       await waitFor(
@@ -371,11 +382,26 @@ export class KafkaCommandClient {
       action: c.action,
       input: c.input,
     }));
-    await this.producer.send({
-      topic: this.env.IAM_TOPIC_COMMANDS!,
-      messages: envelopes.map((e) => ({ key: e.accountId, value: JSON.stringify(e) })),
-    });
+    const messages = await Promise.all(
+      envelopes.map(async (e) => {
+        const value = JSON.stringify(e);
+        // Signed as the account's root, as another microservice holding its credentials would.
+        const headers = await signedCommandHeaders(value, this.credentialsOf(e.actor));
+        return { key: e.accountId, value, headers };
+      }),
+    );
+    await this.producer.send({ topic: this.env.IAM_TOPIC_COMMANDS!, messages });
     return envelopes.map((e) => e.correlationId);
+  }
+
+  private readonly minted = new Map<string, Credentials>();
+  private credentialsOf(actor: string): Credentials {
+    let credentials = this.minted.get(actor);
+    if (!credentials) {
+      credentials = mintCredentials(this.env, actor);
+      this.minted.set(actor, credentials);
+    }
+    return credentials;
   }
 
   async waitReplies(correlationIds: string[], timeoutMs: number): Promise<void> {

@@ -4,6 +4,7 @@ import { MongoClient } from 'mongodb';
 import type { CommandReply } from '@portcullis/contracts';
 import { kafkaBrokers, mongoUri, uniqueName, isolatedServiceEnv } from '../setup/backends';
 import { kafkaCommandClient } from '../support/kafka-command-client';
+import { mintCredentials, signedCommandHeaders } from '../support/test-credentials';
 import { Harness, startPortcullis } from '../support/portcullis-harness';
 import { runRoundTripScenario } from '../support/round-trip.scenario';
 
@@ -35,10 +36,14 @@ describe('walking skeleton on real Kafka and MongoDB/FerretDB', () => {
       brokers: kafkaBrokers(),
       logLevel: logLevel.NOTHING,
     });
-    const client = await kafkaCommandClient(kafka, {
-      commands: env.IAM_TOPIC_COMMANDS!,
-      results: env.IAM_TOPIC_COMMAND_RESULTS!,
-    });
+    // Signed by the account's root (temporary credentials), as a microservice holding them would.
+    const root = mintCredentials(harness.env, 'arn:aws:iam::123456789012:root');
+    const client = await kafkaCommandClient(
+      kafka,
+      { commands: env.IAM_TOPIC_COMMANDS!, results: env.IAM_TOPIC_COMMAND_RESULTS! },
+      '123456789012',
+      root,
+    );
     const send = (value: string, key?: string) => client.send(value, key);
     const waitReply = (correlationId: string) => client.reply(correlationId);
     try {
@@ -83,6 +88,51 @@ describe('walking skeleton on real Kafka and MongoDB/FerretDB', () => {
         error: { Code: 'ValidationError' },
       });
 
+      // Unsigned, signed by someone else than the actor, or tampered with: refused, nothing written.
+      const command = (commandId: string, UserName: string) =>
+        JSON.stringify({
+          commandId,
+          accountId: '123456789012',
+          actor: 'arn:aws:iam::123456789012:root',
+          action: 'CreateUser',
+          input: { UserName },
+        });
+      const unsigned = randomUUID();
+      await client.send(command(unsigned, 'mallory'), undefined, null);
+      expect(await waitReply(unsigned)).toMatchObject({
+        ok: false,
+        error: { Code: 'AccessDenied', Message: expect.stringContaining('not signed') },
+      });
+      const impostor = randomUUID();
+      await client.send(
+        command(impostor, 'mallory'),
+        undefined,
+        mintCredentials(harness.env, 'arn:aws:iam::123456789012:user/ops/erin'),
+      );
+      expect(await waitReply(impostor)).toMatchObject({
+        ok: false,
+        error: { Code: 'AccessDenied', Message: expect.stringContaining('not the principal') },
+      });
+      const tampered = randomUUID();
+      const producer = kafka.producer();
+      await producer.connect();
+      await producer.send({
+        topic: env.IAM_TOPIC_COMMANDS!,
+        messages: [
+          {
+            key: '123456789012',
+            value: command(tampered, 'mallory'),
+            headers: await signedCommandHeaders(command(tampered, 'alice-admin'), root),
+          },
+        ],
+      });
+      await producer.disconnect();
+      expect(await waitReply(tampered)).toMatchObject({
+        ok: false,
+        error: { Code: 'SignatureDoesNotMatch' },
+      });
+      expect((await harness.call('GetUser', { UserName: 'mallory' })).status).toBe(404);
+
       // The HTTP API sees what came in over Kafka: same single writer, same state.
       const again = await harness.call('CreateUser', { UserName: 'ERIN' });
       expect(again.body.Error).toMatchObject({ Code: 'EntityAlreadyExists' });
@@ -118,20 +168,21 @@ describe('walking skeleton on real Kafka and MongoDB/FerretDB', () => {
     await producer.connect();
     try {
       const commandId = randomUUID();
+      const value = JSON.stringify({
+        commandId,
+        accountId: '123456789012',
+        actor: 'arn:aws:iam::123456789012:root',
+        action: 'CreateGroup',
+        input: { GroupName: 'auditors' },
+      });
+      const signed = await signedCommandHeaders(
+        value,
+        mintCredentials(harness.env, 'arn:aws:iam::123456789012:root'),
+      );
       await producer.send({
         topic: env.IAM_TOPIC_COMMANDS!,
         messages: [
-          {
-            key: '123456789012',
-            headers: { 'reply-topic': replyTopic },
-            value: JSON.stringify({
-              commandId,
-              accountId: '123456789012',
-              actor: 'arn:aws:iam::123456789012:root',
-              action: 'CreateGroup',
-              input: { GroupName: 'auditors' },
-            }),
-          },
+          { key: '123456789012', headers: { ...signed, 'reply-topic': replyTopic }, value },
         ],
       });
       for (let i = 0; i < 600 && replies.length === 0; i++)
@@ -166,9 +217,14 @@ describe('walking skeleton on real Kafka and MongoDB/FerretDB', () => {
         seen.push({ key: message.key!.toString(), type: e.type, sequence: e.sequence });
       },
     });
-    for (let i = 0; i < 200 && seen.length < 5; i++) await new Promise((r) => setTimeout(r, 50));
+    const mine = () => seen.filter((e) => e.key === '123456789012');
+    for (let i = 0; i < 200 && mine().length < 5; i++) await new Promise((r) => setTimeout(r, 50));
     await consumer.disconnect();
-    expect(seen.every((e) => e.key === '123456789012')).toBe(true);
+    // The management account's bootstrap events are the only others, keyed by its id.
+    expect(seen.filter((e) => e.key !== '123456789012').map((e) => e.key)).toEqual(
+      seen.filter((e) => e.key === '000000000000').map((e) => e.key),
+    );
+    seen.splice(0, seen.length, ...mine());
     expect(seen.map((e) => e.sequence)).toEqual(seen.map((_, i) => i + 1));
     expect(seen.slice(0, 2).map((e) => e.type)).toEqual([
       'iam.user-created.v1',

@@ -110,5 +110,8 @@ export function isolatedServiceEnv(run: string, database: string): NodeJS.Proces
     IAM_TOPIC_EVENTS_DLQ: `${run}.events.dlq`,
     IAM_PARTITIONS: '3',
     IAM_LOG_LEVEL: 'silent',
+    // The run's own key ring: its services share it, and the test mints credentials with it
+    // (test/support/test-credentials.ts).
+    IAM_KEY_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   };
 }

@@ -68,11 +68,37 @@ type Methods =
 
 export const AUTHZ_LOADER_OPTIONS: protoLoader.Options = AUTHZ_PROTO_LOADER_OPTIONS;
 
+export interface AuthzClientOptions {
+  /**
+   * The SessionToken of temporary credentials (GetSessionToken, AssumeRole; in tests
+   * `mintCredentials(env, arn).sessionToken`), sent on every call as
+   * `authorization: Bearer <token>`. Without one, calls go unauthenticated.
+   */
+  token?: string;
+  /** The `authorization` metadata as given (to send malformed ones); overrides `token`. */
+  authorization?: string;
+}
+
 /** A plain gRPC client, generated from the proto at run time as any consumer would. */
 export class AuthzClient {
   private readonly client: grpc.Client & Record<Methods, Unary>;
+  private readonly metadata: grpc.Metadata;
 
-  constructor(readonly address: string) {
+  /** `shared`: the connection of another client (withToken). */
+  constructor(
+    readonly address: string,
+    options: AuthzClientOptions = {},
+    shared?: grpc.Client & Record<Methods, Unary>,
+  ) {
+    this.metadata = new grpc.Metadata();
+    const authorization =
+      options.authorization ??
+      (options.token !== undefined ? `Bearer ${options.token}` : undefined);
+    if (authorization !== undefined) this.metadata.set('authorization', authorization);
+    if (shared) {
+      this.client = shared;
+      return;
+    }
     const definition = protoLoader.loadSync(authorizationProtoPath(), AUTHZ_LOADER_OPTIONS);
     const pkg = grpc.loadPackageDefinition(definition) as unknown as {
       portcullis: { authz: { v1: { AuthorizationService: grpc.ServiceClientConstructor } } };
@@ -84,11 +110,24 @@ export class AuthzClient {
     ) as unknown as grpc.Client & Record<Methods, Unary>;
   }
 
+  /**
+   * A client on the same connection that sends `token` as its bearer (undefined: none).
+   * Closing either closes the connection of both.
+   */
+  withToken(token: string | undefined): AuthzClient {
+    return this.withOptions({ token });
+  }
+
+  /** A client on the same connection with other options (e.g. a malformed `authorization`). */
+  withOptions(options: AuthzClientOptions): AuthzClient {
+    return new AuthzClient(this.address, options, this.client);
+  }
+
   private call<T>(method: Methods, request: object, deadlineMs: number): Promise<T> {
     return new Promise((resolve, reject) =>
       this.client[method](
         request,
-        new grpc.Metadata(),
+        this.metadata.clone(),
         { deadline: Date.now() + deadlineMs },
         (e, r) => (e ? reject(e) : resolve(r as T)),
       ),

@@ -1,10 +1,14 @@
 import type { Kafka } from 'kafkajs';
 import type { CommandReply } from '@portcullis/contracts';
 import { uniqueName } from '../setup/backends';
+import { signedCommandHeaders, type Credentials } from './test-credentials';
 
 export interface KafkaCommandClient {
-  /** Produces a raw command record (any text: malformed ones too) keyed by `key`. */
-  send(value: string, key?: string): Promise<void>;
+  /**
+   * Produces a raw command record (any text: malformed ones too) keyed by `key`, signed with
+   * `credentials` (default: the client's; `null`: unsigned).
+   */
+  send(value: string, key?: string, credentials?: Credentials | null): Promise<void>;
   /** The reply whose correlation id (the command id when none was given) is `correlationId`. */
   reply(correlationId: string, timeoutMs?: number): Promise<CommandReply>;
   close(): Promise<void>;
@@ -15,6 +19,8 @@ export async function kafkaCommandClient(
   kafka: Kafka,
   topics: { commands: string; results: string },
   defaultKey = '123456789012',
+  /** What records are signed with unless `send` says otherwise (none: unsigned). */
+  defaultCredentials: Credentials | null = null,
 ): Promise<KafkaCommandClient> {
   const consumer = kafka.consumer({ groupId: uniqueName('replies'), maxWaitTimeInMs: 50 });
   const producer = kafka.producer();
@@ -29,8 +35,9 @@ export async function kafkaCommandClient(
   });
   await producer.connect();
   return {
-    async send(value, key = defaultKey) {
-      await producer.send({ topic: topics.commands, messages: [{ key, value }] });
+    async send(value, key = defaultKey, credentials = defaultCredentials) {
+      const headers = credentials ? await signedCommandHeaders(value, credentials) : undefined;
+      await producer.send({ topic: topics.commands, messages: [{ key, value, headers }] });
     },
     async reply(correlationId, timeoutMs = 30_000) {
       for (let waited = 0; waited < timeoutMs && !replies.has(correlationId); waited += 50) {

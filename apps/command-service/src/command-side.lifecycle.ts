@@ -14,6 +14,7 @@ import {
   PortcullisConfig,
   Readiness,
 } from '@portcullis/platform';
+import { ManagementAccountBootstrap } from './accounts/bootstrap-management-account/management-account.bootstrap';
 import { AccountRepository } from './pipeline/account.repository';
 import { CommandGateway } from './pipeline/command-gateway.port';
 import { CommandProcessor } from './pipeline/command-processor';
@@ -30,6 +31,7 @@ import { KafkaCommandGateway } from './pipeline/kafka/kafka.command-gateway';
 export class CommandSideLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CommandService');
   private consumer: KafkaCommandConsumer | null = null;
+  private bootstrapping: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(PORTCULLIS_CONFIG) private readonly config: PortcullisConfig,
@@ -39,6 +41,7 @@ export class CommandSideLifecycle implements OnApplicationBootstrap, OnApplicati
     private readonly processor: CommandProcessor,
     private readonly accounts: AccountRepository,
     private readonly readiness: Readiness,
+    private readonly bootstrap: ManagementAccountBootstrap,
   ) {
     readiness.addRole('command-writer');
   }
@@ -53,6 +56,7 @@ export class CommandSideLifecycle implements OnApplicationBootstrap, OnApplicati
       await this.gateway.start();
       this.readiness.markReady('command-writer');
       this.logger.log('writing to the embedded event log');
+      await this.bootstrap.run();
       return;
     }
     if (!(this.gateway instanceof KafkaCommandGateway) || !this.kafka) {
@@ -82,9 +86,22 @@ export class CommandSideLifecycle implements OnApplicationBootstrap, OnApplicati
       this.readiness.markReady('command-writer');
       this.logger.log('consuming commands from Kafka');
     });
+    // Through Kafka like any command: whichever instance owns the management account's
+    // partition applies it, maybe only once a rebalance settles, so the start does not wait
+    // for it; readiness does (role `management-account`).
+    this.readiness.addRole('management-account');
+    this.bootstrapping = this.bootstrap
+      .runUntilDone()
+      .then(() => this.readiness.markReady('management-account'));
+  }
+
+  /** Resolves once the management account bootstrap is done (at start, embedded). */
+  bootstrapped(): Promise<void> {
+    return this.bootstrapping;
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.bootstrap.stop();
     await this.consumer?.stop();
     if (this.gateway instanceof KafkaCommandGateway) await this.gateway.stop();
   }

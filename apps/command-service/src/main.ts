@@ -16,7 +16,8 @@ class CommandServiceApp {
 
 void bootstrapService({
   name: 'command-service',
-  readModels: false,
+  // The access-key read model: authentication looks keys up there.
+  readModels: true,
   module: (backends) => CommandServiceApp.register(backends),
   configure: configureHttpApi,
 });

@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { freePort } from '../../../test/support/free-port';
+import { callApi, mintCredentials, type Credentials } from '../../../test/support/test-credentials';
 import { AccountRepository } from '../../command-service/src/pipeline/account.repository';
 import { COMMAND_CATALOG } from '../../command-service/src/pipeline/command-catalog';
 import { portcullisService } from './portcullis.service';
@@ -48,25 +49,26 @@ describe('credentials over HTTP (embedded defaults)', () => {
   const writes = { out: process.stdout.write, err: process.stderr.write };
   /** Every secret and password this spec sends or receives. */
   const plaintexts: string[] = [];
+  /** The management root's secret, printed once at first start (never in the data dir). */
+  let rootSecret = '';
 
+  /** Minted for `actor` (default: the account's root) with the key ring the service made. */
+  const minted = new Map<string, Credentials>();
   async function call(
     action: string,
     body: object,
-    opts: { actor?: string; key?: string } = {},
+    opts: { actor?: string; key?: string; credentials?: Credentials } = {},
   ): Promise<Reply> {
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'x-portcullis-account': ACCOUNT,
-    };
-    if (opts.actor) headers['x-portcullis-actor'] = opts.actor;
-    if (opts.key) headers['idempotency-key'] = opts.key;
-    const res = await fetch(`${url}/v1/${action}`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body),
+    const actor = opts.actor ?? `arn:aws:iam::${ACCOUNT}:root`;
+    if (!opts.credentials && !minted.has(actor)) {
+      const ring = readFileSync(join(dir, 'key-encryption-keys'), 'utf8');
+      minted.set(actor, mintCredentials({ IAM_KEY_ENCRYPTION_KEYS: ring }, actor));
+    }
+    const res = await callApi(url, action, body, {
+      credentials: opts.credentials ?? minted.get(actor)!,
+      ...(opts.key ? { commandId: opts.key } : {}),
     });
-    const text = await res.text();
-    return { status: res.status, text, body: JSON.parse(text) };
+    return { status: res.status, text: JSON.stringify(res.body), body: res.body };
   }
 
   async function ok(action: string, body: object, opts?: Parameters<typeof call>[2]) {
@@ -108,6 +110,40 @@ describe('credentials over HTTP (embedded defaults)', () => {
     const keyFile = join(dir, 'key-encryption-keys');
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(logged.join('')).toMatch(/generated key-encryption key \S+ in \S+key-encryption-keys/);
+  });
+
+  it('created the management account at first start and printed its root credentials once: they sign requests', async () => {
+    const printed = logged.join('');
+    const id = /AWS_ACCESS_KEY_ID=(AKIA[A-Z2-7]{16})/.exec(printed)?.[1];
+    const secret = /AWS_SECRET_ACCESS_KEY=([A-Za-z0-9/+]{40})/.exec(printed)?.[1];
+    expect([id, secret]).toEqual([expect.any(String), expect.any(String)]);
+    expect(printed.split('AWS_SECRET_ACCESS_KEY=').length).toBe(2); // once
+    rootSecret = secret!;
+    const me = await call(
+      'GetCallerIdentity',
+      {},
+      {
+        credentials: { accessKeyId: id!, secretAccessKey: secret! },
+      },
+    );
+    expect([me.status, me.body.GetCallerIdentityResult]).toEqual([
+      200,
+      { UserId: '000000000000', Account: '000000000000', Arn: 'arn:aws:iam::000000000000:root' },
+    ]);
+    // A wrong secret for the same key: SignatureDoesNotMatch; no signature at all: refused too.
+    const forged = await call(
+      'GetCallerIdentity',
+      {},
+      {
+        credentials: { accessKeyId: id!, secretAccessKey: 'x'.repeat(40) },
+      },
+    );
+    expect(error(forged).slice(0, 2)).toEqual([403, 'SignatureDoesNotMatch']);
+    const unsigned = await fetch(`${url}/v1/ListUsers`, { method: 'POST', body: '{}' });
+    expect(unsigned.status).toBe(403);
+    expect(((await unsigned.json()) as Reply['body']).Error.Code).toBe(
+      'MissingAuthenticationToken',
+    );
   });
 
   it('access keys: two per user, the secret once, listed without secrets, deactivated', async () => {
@@ -157,11 +193,26 @@ describe('credentials over HTTP (embedded defaults)', () => {
       expect.stringContaining('is not authorized to perform: iam:ListAccessKeys'),
     ]);
 
+    // Her key signs her requests: the signature makes her the caller.
+    const aliceKey = {
+      accessKeyId: first.AccessKey.AccessKeyId,
+      secretAccessKey: first.AccessKey.SecretAccessKey,
+    };
+    const asAlice = await call('GetCallerIdentity', {}, { credentials: aliceKey });
+    expect(asAlice.body.GetCallerIdentityResult).toMatchObject({ Account: ACCOUNT, Arn: ALICE });
+    expect((await call('ListAccessKeys', {}, { credentials: aliceKey })).status).toBe(200);
+
     await ok('UpdateAccessKey', {
       UserName: 'alice',
       AccessKeyId: first.AccessKey.AccessKeyId,
       Status: 'Inactive',
     });
+    // An inactive key signs nothing (AWS's answer, which does not say the key exists).
+    expect(error(await call('ListAccessKeys', {}, { credentials: aliceKey }))).toEqual([
+      403,
+      'InvalidClientTokenId',
+      'The security token included in the request is invalid.',
+    ]);
     const after = await ok('ListAccessKeys', { UserName: 'alice' });
     expect(after.AccessKeyMetadata[0].Status).toBe('Inactive');
     expect(
@@ -352,6 +403,10 @@ describe('credentials over HTTP (embedded defaults)', () => {
     expect(stored).toBeDefined();
     const storedReply = JSON.stringify(COMMAND_CATALOG.CreateAccessKey.resultFrom(stored!.events));
     expect(storedReply).toContain('"Sealed":"v1.');
+
+    // The printed root secret went to the terminal only: not into the log files or events.
+    expect(rootSecret).toMatch(/^[A-Za-z0-9/+]{40}$/);
+    expect(written.includes(rootSecret)).toBe(false);
 
     const logs = logged.join('');
     expect(logs).toContain('Nest application successfully started');

@@ -25,26 +25,18 @@ describe('the IAM write model over HTTP (embedded defaults)', () => {
   let harness: Harness;
   let account: string;
 
+  /** Signed as `actor` (default: the root of `account`; CreateAccount: the management root). */
   async function post(
     action: string,
     body: object,
     opts: { account?: string | null; actor?: string; key?: string } = {},
   ): Promise<ApiResponse> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
     const acct = opts.account === undefined ? account : opts.account;
-    if (acct !== null) headers['x-portcullis-account'] = acct;
-    if (opts.actor) headers['x-portcullis-actor'] = opts.actor;
-    if (opts.key) headers['idempotency-key'] = opts.key;
-    const res = await fetch(`${harness.httpUrl}/v1/${action}`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body),
+    const creating = action === 'CreateAccount';
+    return harness.call(action, creating && acct ? { ...body, AccountId: acct } : body, {
+      actor: opts.actor ?? (creating || !acct ? undefined : `arn:aws:iam::${acct}:root`),
+      commandId: opts.key,
     });
-    return {
-      status: res.status,
-      headers: res.headers,
-      body: (await res.json()) as Record<string, unknown>,
-    };
   }
 
   /** The request must succeed: its body, for the next step. */
@@ -69,7 +61,7 @@ describe('the IAM write model over HTTP (embedded defaults)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('CreateAccount without an account header: a new 12-digit account, the same one for a retry', async () => {
+  it('CreateAccount by the management root: a new 12-digit account with a root key, the same one for a retry', async () => {
     const created = await post(
       'CreateAccount',
       { AccountName: 'Acme' },
@@ -85,6 +77,27 @@ describe('the IAM write model over HTTP (embedded defaults)', () => {
     });
     expect(created.body.ConsistencyToken).toMatch(/^\d+:\d+$/);
     account = acct.AccountId;
+    // The root's first access key, its secret in this reply only: it signs requests at once.
+    const key = created.body.AccessKey as Record<string, string>;
+    expect(key).toEqual({
+      AccessKeyId: expect.stringMatching(/^AKIA[A-Z2-7]{16}$/),
+      SecretAccessKey: expect.stringMatching(/^[A-Za-z0-9/+]{40}$/),
+      Status: 'Active',
+      CreateDate: acct.CreateDate,
+    });
+    const me = await harness.call(
+      'GetCallerIdentity',
+      {},
+      {
+        credentials: { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey },
+      },
+    );
+    expect(me.status).toBe(200);
+    expect(me.body.GetCallerIdentityResult).toEqual({
+      UserId: account,
+      Account: account,
+      Arn: `arn:aws:iam::${account}:root`,
+    });
 
     const retry = await post(
       'CreateAccount',
@@ -93,6 +106,7 @@ describe('the IAM write model over HTTP (embedded defaults)', () => {
     );
     expect(retry.status).toBe(200);
     expect(retry.body.Account).toEqual(acct);
+    expect(retry.body.AccessKey).toEqual(key);
     expect(retry.body.ConsistencyToken).toBe(created.body.ConsistencyToken);
 
     const again = await post('CreateAccount', { AccountName: 'Acme again' });
@@ -235,7 +249,7 @@ describe('the IAM write model over HTTP (embedded defaults)', () => {
 
     // The projection (users' inline policies) answers the same question the same way.
     const check = (resource: string) =>
-      harness.authz.check({
+      harness.authzAs(`arn:aws:iam::${account}:root`).check({
         principal_arn: actor,
         action: 'iam:CreateUser',
         resource,
@@ -257,10 +271,18 @@ describe('the IAM write model over HTTP (embedded defaults)', () => {
       consistency: { at_least_as_fresh: token(put) },
     };
     expect(
-      (await harness.authz.check({ ...request, resource: 'arn:aws:s3:::reports/q1.csv' })).decision,
+      (
+        await harness
+          .authzAs(`arn:aws:iam::${account}:root`)
+          .check({ ...request, resource: 'arn:aws:s3:::reports/q1.csv' })
+      ).decision,
     ).toBe('ALLOW');
     expect(
-      (await harness.authz.check({ ...request, resource: 'arn:aws:s3:::payroll/q1.csv' })).decision,
+      (
+        await harness
+          .authzAs(`arn:aws:iam::${account}:root`)
+          .check({ ...request, resource: 'arn:aws:s3:::payroll/q1.csv' })
+      ).decision,
     ).toBe('IMPLICIT_DENY');
   });
 
@@ -331,13 +353,15 @@ describe('the IAM write model over HTTP (embedded defaults)', () => {
       'LimitExceeded',
     ]);
 
-    // Another account's root may do nothing here.
+    // Another account's root acts in its own account only (its signature says which): the
+    // role here is out of its reach.
     const foreign = await post(
       'DeleteRole',
       { RoleName: 'etl' },
       { actor: 'arn:aws:iam::123456789012:root' },
     );
-    expect(foreign.status).toBe(403);
-    expect(foreign.body.Error).toMatchObject({ Code: 'AccessDenied' });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.Error).toMatchObject({ Code: 'NoSuchEntity' });
+    expect((await post('GetRole', { RoleName: 'etl' })).status).toBe(200);
   });
 });

@@ -1,14 +1,17 @@
+import { randomBytes } from 'crypto';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { runCli } from '../../cli/src/program';
 import { captureIo } from '../../cli/src/testing/cli-fixtures';
 import {
+  AuthzClient,
   grpcHealthStatus,
   reflectedServices,
   type CheckReply,
 } from '../../../test/support/authz-client';
 import { Harness, startPortcullis } from '../../../test/support/portcullis-harness';
+import { mintCredentials } from '../../../test/support/test-credentials';
 import { loadCorpus, runCorpus, summarize } from '../../../test/e2e/query-corpus.support';
 
 const ACCOUNT = '123456789012';
@@ -28,11 +31,23 @@ const SQS_READ = 'arn:aws:iam::aws:policy/AmazonSQSReadOnlyAccess';
 /**
  * The query service on the embedded defaults, through gRPC as any consumer calls it: every RPC,
  * its errors, read-your-writes after each kind of change, health and reflection, the CLI, and
- * the whole policy corpus set up through commands and checked through Check.
+ * the whole policy corpus set up through commands and checked through Check. Calls are made as
+ * the account's root, with a session token minted with the keys the service is given.
  */
 describe('query service (embedded defaults)', () => {
+  const keys = { IAM_KEY_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}` };
+  // One set of root credentials per account: a case signs its writes and its checks with them.
+  const roots = new Map<string, ReturnType<typeof mintCredentials>>();
+  const rootOf = (account: string) => {
+    if (!roots.has(account))
+      roots.set(account, mintCredentials(keys, `arn:aws:iam::${account}:root`));
+    return roots.get(account)!;
+  };
+  const sessionTokenOf = (principal: string) => mintCredentials(keys, principal).sessionToken;
+  const rootToken = sessionTokenOf(ROOT);
   let dir: string;
   let h: Harness;
+  let authz: AuthzClient;
   let address: string;
   let token = '';
 
@@ -45,11 +60,12 @@ describe('query service (embedded defaults)', () => {
   }
   const fresh = () => ({ at_least_as_fresh: token });
   const check = (principal: string, action: string, resource: string, extra: object = {}) =>
-    h.authz.check({ principal_arn: principal, action, resource, consistency: fresh(), ...extra });
+    authz.check({ principal_arn: principal, action, resource, consistency: fresh(), ...extra });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'portcullis-query-'));
-    h = await startPortcullis({ IAM_DATA_DIR: dir, IAM_LOG_LEVEL: 'silent' }, ACCOUNT);
+    h = await startPortcullis({ IAM_DATA_DIR: dir, IAM_LOG_LEVEL: 'silent', ...keys }, ACCOUNT);
+    authz = h.authz.withToken(rootToken);
     address = h.authz.address;
 
     const s3Read = await ok('CreatePolicy', {
@@ -221,7 +237,7 @@ describe('query service (embedded defaults)', () => {
 
     it('refuses malformed requests with INVALID_ARGUMENT and the reason', async () => {
       const bad = async (request: object) => {
-        const e = (await h.authz.check(request).catch((x: unknown) => x)) as {
+        const e = (await authz.check(request).catch((x: unknown) => x)) as {
           code: number;
           details: string;
         };
@@ -253,7 +269,7 @@ describe('query service (embedded defaults)', () => {
         details: expect.stringContaining(arn('user', 'nobody')),
       });
       await expect(
-        h.authz.check(
+        authz.check(
           {
             principal_arn: ALICE,
             action: 's3:GetObject',
@@ -308,7 +324,7 @@ describe('query service (embedded defaults)', () => {
     it('a renamed group: its members keep its policies', async () => {
       await ok('UpdateGroup', { GroupName: 'analysts', NewGroupName: 'readers' });
       expect((await check(ALICE, 's3:GetObject', reports)).decision).toBe('ALLOW');
-      const effective = await h.authz.getEffectivePermissions({
+      const effective = await authz.getEffectivePermissions({
         principal_arn: ALICE,
         consistency: fresh(),
       });
@@ -325,7 +341,7 @@ describe('query service (embedded defaults)', () => {
         code: 5,
       });
       await ok('CreateUser', { UserName: 'temp' });
-      const reply = await h.authz.check({
+      const reply = await authz.check({
         principal_arn: arn('user', 'temp'),
         action: 's3:GetObject',
         resource: '*',
@@ -341,7 +357,7 @@ describe('query service (embedded defaults)', () => {
 
   describe('BatchCheck', () => {
     it('answers many checks at one consistency, with an error per check that cannot be answered', async () => {
-      const reply = await h.authz.batchCheck({
+      const reply = await authz.batchCheck({
         consistency: fresh(),
         checks: [
           { principal_arn: ALICE, action: 's3:GetObject', resource: 'arn:aws:s3:::reports/a' },
@@ -366,7 +382,7 @@ describe('query service (embedded defaults)', () => {
 
     it('refuses a check with a consistency of its own, and an empty batch answers nothing', async () => {
       await expect(
-        h.authz.batchCheck({
+        authz.batchCheck({
           checks: [
             {
               principal_arn: ALICE,
@@ -380,13 +396,13 @@ describe('query service (embedded defaults)', () => {
         code: 3,
         details: expect.stringContaining('checks[0].consistency'),
       });
-      expect((await h.authz.batchCheck({ checks: [] })).results).toEqual([]);
+      expect((await authz.batchCheck({ checks: [] })).results).toEqual([]);
     });
   });
 
   describe('SimulatePrincipalPolicy', () => {
     it('simulates a user’s stored policies against actions × resources, with extra and replacement documents', async () => {
-      const reply = await h.authz.simulatePrincipalPolicy({
+      const reply = await authz.simulatePrincipalPolicy({
         policy_source_arn: ALICE,
         action_names: ['s3:GetObject', 'sns:Publish'],
         resource_arns: ['arn:aws:s3:::reports/x', 'arn:aws:s3:::other/x'],
@@ -409,7 +425,7 @@ describe('query service (embedded defaults)', () => {
         policy_id: 'PolicyInputList.1',
       });
 
-      const bounded = await h.authz.simulatePrincipalPolicy({
+      const bounded = await authz.simulatePrincipalPolicy({
         policy_source_arn: ALICE,
         action_names: ['s3:GetObject'],
         resource_arns: ['arn:aws:s3:::reports/x'],
@@ -425,13 +441,13 @@ describe('query service (embedded defaults)', () => {
     });
 
     it('simulates a group, and context entries override what the source would set', async () => {
-      const reply = await h.authz.simulatePrincipalPolicy({
+      const reply = await authz.simulatePrincipalPolicy({
         policy_source_arn: arn('group', 'readers'),
         action_names: ['s3:GetObject'],
         resource_arns: ['arn:aws:s3:::reports/x'],
       });
       expect(reply.evaluation_results[0].eval_decision).toBe('ALLOW');
-      const asBob = await h.authz.simulatePrincipalPolicy({
+      const asBob = await authz.simulatePrincipalPolicy({
         policy_source_arn: ALICE,
         action_names: ['s3:PutObject'],
         resource_arns: ['arn:aws:s3:::home/bob/x'],
@@ -448,13 +464,13 @@ describe('query service (embedded defaults)', () => {
 
     it('refuses what it cannot simulate', async () => {
       await expect(
-        h.authz.simulatePrincipalPolicy({
+        authz.simulatePrincipalPolicy({
           policy_source_arn: arn('user', 'nobody'),
           action_names: ['s3:GetObject'],
         }),
       ).rejects.toMatchObject({ code: 5 });
       await expect(
-        h.authz.simulatePrincipalPolicy({
+        authz.simulatePrincipalPolicy({
           policy_source_arn: arn('group', 'readers'),
           action_names: ['s3:GetObject'],
           resource_policy: doc(),
@@ -464,14 +480,14 @@ describe('query service (embedded defaults)', () => {
         details: expect.stringContaining('caller_arn is required'),
       });
       await expect(
-        h.authz.simulatePrincipalPolicy({ policy_source_arn: ALICE, action_names: [] }),
+        authz.simulatePrincipalPolicy({ policy_source_arn: ALICE, action_names: [] }),
       ).rejects.toMatchObject({ code: 3 });
     });
   });
 
   describe('SimulateCustomPolicy', () => {
     it('evaluates the documents given, with typed context entries, a boundary and a resource policy', async () => {
-      const reply = await h.authz.simulateCustomPolicy({
+      const reply = await authz.simulateCustomPolicy({
         policy_input_list: [
           doc({
             Effect: 'Allow',
@@ -513,7 +529,7 @@ describe('query service (embedded defaults)', () => {
       ]);
       expect(reply.evaluated_at).toBe('');
 
-      const viaResource = await h.authz.simulateCustomPolicy({
+      const viaResource = await authz.simulateCustomPolicy({
         policy_input_list: [],
         resource_policy: doc({
           Effect: 'Allow',
@@ -536,13 +552,13 @@ describe('query service (embedded defaults)', () => {
     it('refuses malformed documents, two boundaries, mistyped context values', async () => {
       const base = { action_names: ['s3:GetObject'] };
       await expect(
-        h.authz.simulateCustomPolicy({ ...base, policy_input_list: ['{'] }),
+        authz.simulateCustomPolicy({ ...base, policy_input_list: ['{'] }),
       ).rejects.toMatchObject({
         code: 3,
         details: expect.stringContaining('policy_input_list[0] is not a policy document'),
       });
       await expect(
-        h.authz.simulateCustomPolicy({
+        authz.simulateCustomPolicy({
           ...base,
           permissions_boundary_policy_input_list: [doc(), doc()],
         }),
@@ -551,7 +567,7 @@ describe('query service (embedded defaults)', () => {
         details: expect.stringContaining('at most one permissions boundary'),
       });
       await expect(
-        h.authz.simulateCustomPolicy({
+        authz.simulateCustomPolicy({
           ...base,
           context_entries: [
             {
@@ -566,7 +582,7 @@ describe('query service (embedded defaults)', () => {
         details: expect.stringContaining('not an IPv4 or IPv6 address'),
       });
       await expect(
-        h.authz.simulateCustomPolicy({ ...base, resource_policy: doc() }),
+        authz.simulateCustomPolicy({ ...base, resource_policy: doc() }),
       ).rejects.toMatchObject({ code: 3 });
     });
   });
@@ -577,7 +593,7 @@ describe('query service (embedded defaults)', () => {
         UserName: 'alice',
         PermissionsBoundary: arn('policy', 'Boundary'),
       });
-      const reply = await h.authz.getEffectivePermissions({
+      const reply = await authz.getEffectivePermissions({
         principal_arn: ALICE,
         consistency: fresh(),
       });
@@ -599,18 +615,37 @@ describe('query service (embedded defaults)', () => {
     });
 
     it('answers a role session with its role, the root with account_root, an unknown principal NOT_FOUND', async () => {
-      const session = await h.authz.getEffectivePermissions({
+      const session = await authz.getEffectivePermissions({
         principal_arn: `arn:aws:sts::${ACCOUNT}:assumed-role/Deployer/s1`,
       });
       expect(session).toMatchObject({ principal_arn: DEPLOYER, principal_type: 'role' });
-      expect(await h.authz.getEffectivePermissions({ principal_arn: ROOT })).toMatchObject({
+      expect(await authz.getEffectivePermissions({ principal_arn: ROOT })).toMatchObject({
         principal_type: 'root',
         account_root: true,
         policies: [],
       });
       await expect(
-        h.authz.getEffectivePermissions({ principal_arn: arn('role', 'Nope') }),
+        authz.getEffectivePermissions({ principal_arn: arn('role', 'Nope') }),
       ).rejects.toMatchObject({ code: 5 });
+    });
+  });
+
+  it('answers only authenticated callers, about their own account', async () => {
+    const request = { principal_arn: ALICE, action: 's3:GetObject', resource: '*' };
+    await expect(h.authz.withToken(undefined).check(request)).rejects.toMatchObject({
+      code: 16,
+      details: expect.stringMatching(/^missing bearer token/),
+    });
+    const stranger = h.authz.withToken(sessionTokenOf('arn:aws:iam::999988887777:root'));
+    await expect(stranger.check(request)).rejects.toMatchObject({
+      code: 7,
+      details: expect.stringContaining('because it is a principal of another account'),
+    });
+    // An IAM user of the account without portcullis:Check may not ask either.
+    const asAlice = h.authz.withToken(sessionTokenOf(ALICE));
+    await expect(asAlice.check({ ...request, principal_arn: BOB })).rejects.toMatchObject({
+      code: 7,
+      details: `User: ${ALICE} is not authorized to perform: portcullis:Check on resource: ${BOB} because no identity-based policy allows the portcullis:Check action`,
     });
   });
 
@@ -635,6 +670,8 @@ describe('query service (embedded defaults)', () => {
           'arn:aws:s3:::reports/q1.csv',
           '--endpoint',
           address,
+          '--session-token',
+          rootToken,
           '--consistency',
           token,
           '--explain',
@@ -650,6 +687,8 @@ describe('query service (embedded defaults)', () => {
           'simulate',
           '--endpoint',
           address,
+          '--session-token',
+          rootToken,
           '--principal',
           ALICE,
           '--action',
@@ -669,7 +708,10 @@ describe('query service (embedded defaults)', () => {
   });
 
   it('gives the policy corpus the same decisions as the library (set up through commands, asked through Check)', async () => {
-    const outcomes = await runCorpus(loadCorpus(), h.httpUrl, h.authz, { concurrency: 8 });
+    const outcomes = await runCorpus(loadCorpus(), h.httpUrl, h.authz, {
+      concurrency: 8,
+      rootCredentialsFor: (account) => rootOf(account),
+    });
     const s = summarize(outcomes);
     const skipped = [...s.skipped].map(([why, ids]) => `${ids.length} ${why}`).join('; ');
     process.stdout.write(

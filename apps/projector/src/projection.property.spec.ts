@@ -2,7 +2,8 @@
  * The projection checked against the write model itself: random command sequences run through the
  * domain's Account (all 40 event types, renames included), then
  *  1. the events folded in memory give documents that say what the account says (users, groups,
- *     members, roles, policies, and every principal's composed policy set = Account.policiesOf);
+ *     members, roles, policies, access keys of users and of the root, and every principal's
+ *     composed policy set = Account.policiesOf);
  *  2. the live projector (documents loaded by touchedIds/fanOutIds only, random batches, with and
  *     without its cache, redelivered batches, store failures half way through a batch) ends with
  *     exactly the documents of the in-memory fold.
@@ -39,6 +40,12 @@ const AWS = [
   'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess',
   'arn:aws:iam::aws:policy/AwsPolicy0',
 ];
+
+/** Key ids are reused once deleted (random ids never are): the projection must cope either way. */
+const KEY_IDS = Array.from({ length: 16 }, (_, i) => `AKIAPROPERTY${String(i).padStart(8, '0')}`);
+const freeKeyId = (a: Account) =>
+  KEY_IDS.find((id) => a.accessKeyOwner(id) === undefined && !a.rootAccessKeyIds().includes(id));
+const sealed = (id: string) => `v1.k1.${id}.sealed`;
 
 type Command = (a: Account) => unknown;
 const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
@@ -294,6 +301,39 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       (a) =>
         a.deleteRolePermissionsBoundary({ roleName: r }),
   ),
+  // access keys, of users and of the root
+  weighted(
+    2,
+    pick(USERS).map((u): Command => (a) => {
+      const id = freeKeyId(a);
+      if (id)
+        a.createAccessKey({ userName: u, accessKeyId: id, sealedSecretAccessKey: sealed(id), now });
+    }),
+  ),
+  fc
+    .tuple(pick(USERS), pick([0, 1]), pick(['Active', 'Inactive'] as const))
+    .map(([u, i, status]): Command => (a) => {
+      const key = a.listAccessKeys(u)?.[i];
+      if (key) a.updateAccessKey({ userName: u, accessKeyId: key.accessKeyId, status });
+    }),
+  fc.tuple(pick(USERS), pick([0, 1])).map(([u, i]): Command => (a) => {
+    const key = a.listAccessKeys(u)?.[i];
+    if (key) a.deleteAccessKey({ userName: u, accessKeyId: key.accessKeyId });
+  }),
+  fc.constant<Command>((a) => {
+    const id = freeKeyId(a);
+    if (id) a.createRootAccessKey({ accessKeyId: id, sealedSecretAccessKey: sealed(id), now });
+  }),
+  fc
+    .tuple(pick([0, 1]), pick(['Active', 'Inactive'] as const))
+    .map(([i, status]): Command => (a) => {
+      const id = a.rootAccessKeyIds()[i];
+      if (id) a.updateRootAccessKey({ accessKeyId: id, status });
+    }),
+  pick([0, 1]).map((i): Command => (a) => {
+    const id = a.rootAccessKeyIds()[i];
+    if (id) a.deleteRootAccessKey({ accessKeyId: id });
+  }),
 );
 
 /**
@@ -461,6 +501,39 @@ function expectDocumentsMatchAccount(f: ProjectionFixture): void {
       ),
     );
   }
+  // Access keys: each user's and the root's, naming their principal as it is now.
+  const keys = new Map([...ws.documents('accessKey')].map((k) => [k._id, k]));
+  const expectedKeys = new Set<string>();
+  for (const u of users) {
+    const listed = account.listAccessKeys(u.userName)!;
+    expect(ws.get('principal', u.arn)!.accessKeyIds ?? []).toEqual(
+      listed.map((k) => k.accessKeyId),
+    );
+    for (const k of listed) {
+      expectedKeys.add(k.accessKeyId);
+      expect(keys.get(k.accessKeyId)).toMatchObject({
+        accountId: account.accountId,
+        principalArn: u.arn,
+        userName: u.userName,
+        userId: u.userId,
+        status: k.status,
+        sealedSecretAccessKey: sealed(k.accessKeyId),
+        createDate: k.createDate,
+      });
+    }
+  }
+  for (const id of account.rootAccessKeyIds()) {
+    expectedKeys.add(id);
+    const doc = keys.get(id);
+    expect(doc).toMatchObject({
+      principalArn: `arn:aws:iam::${account.accountId}:root`,
+      userId: account.accountId,
+      status: account.rootAccessKey(id)!.status,
+      sealedSecretAccessKey: account.rootAccessKey(id)!.sealedSecretAccessKey,
+    });
+    expect(doc).not.toHaveProperty('userName');
+  }
+  expect([...keys.keys()].sort()).toEqual([...expectedKeys].sort());
   // The effective policy set, as the query side composes it, is the write model's.
   for (const principal of [...users.map((u) => u.arn), ...roles.map((r) => r.arn)]) {
     const expected = account.policiesOf(principal)!;
@@ -514,6 +587,7 @@ async function expectStoreEqualsFold(store: ReadModelStore, f: ProjectionFixture
     group: (id: string) => store.getGroup(id),
     groupMembers: (id: string) => store.getGroupMembers(id),
     policy: (id: string) => store.getPolicy(id),
+    accessKey: (id: string) => store.getAccessKey(id),
   };
   for (const { kind, id } of ids.values()) {
     expect({ kind, id, doc: await get[kind](id) }).toEqual({ kind, id, doc: f.ws.get(kind, id) });

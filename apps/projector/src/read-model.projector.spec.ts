@@ -48,6 +48,10 @@ class CountingStore extends MemoryReadModelStore {
     this.reads += arns.length;
     return super.getPolicies(arns);
   }
+  override async getAccessKeys(ids: readonly string[]) {
+    this.reads += ids.length;
+    return super.getAccessKeys(ids);
+  }
   override async bulkWrite(ops: readonly ReadModelWrite[]) {
     this.writes.push([...ops]);
     return super.bulkWrite(ops);
@@ -181,6 +185,77 @@ describe('ReadModelProjector', () => {
     ]);
     expect((await store.getGroup(arn('group', 'devs')))?.sequence).toBe(recreated.sequence);
     expect(await store.getGroupMembers(arn('group', 'devs'))).toBeNull();
+  });
+
+  it('projects access keys; a user rename rewrites the user and its keys by id; redelivery changes nothing', async () => {
+    const { store, projector } = setup(1000);
+    const f = aliceAndBob();
+    const key = (accessKeyId: string) => ({
+      accessKeyId,
+      sealedSecretAccessKey: 'v1.k.iv.ct',
+      now,
+    });
+    f.run((a) => a.createAccessKey({ userName: 'alice', ...key('AKIAALICE00000000001') }));
+    f.run((a) => a.createAccessKey({ userName: 'alice', ...key('AKIAALICE00000000002') }));
+    f.run((a) => a.createRootAccessKey(key('AKIAROOT000000000001')));
+    f.run((a) =>
+      a.updateAccessKey({
+        userName: 'alice',
+        accessKeyId: 'AKIAALICE00000000002',
+        status: 'Inactive',
+      }),
+    );
+    await projector.project(onLog(f.events));
+    for (const id of ['AKIAALICE00000000001', 'AKIAALICE00000000002', 'AKIAROOT000000000001']) {
+      expect(await store.getAccessKey(id)).toEqual(f.doc('accessKey', id));
+    }
+    expect((await store.getAccessKey('AKIAROOT000000000001'))!.principalArn).toBe(
+      `arn:aws:iam::${ACCOUNT_ID}:root`,
+    );
+
+    const [renamed] = f.run((a) =>
+      a.updateUser({ userName: 'alice', newUserName: 'alicia', newPath: '/eng/' }),
+    );
+    store.writes = [];
+    await projector.project(onLog([renamed], 2, f.events.length - 1));
+    expect(
+      store.writes.map((w) =>
+        w.map((op) => ('put' in op ? `put ${op.put}` : `delete ${op.delete}`)).sort(),
+      ),
+    ).toEqual([
+      ['put accessKey', 'put accessKey', 'put groupMembers', 'put principal'],
+      ['delete principal'],
+    ]);
+    const alicia = arn('user', 'alicia', '/eng/');
+    for (const id of ['AKIAALICE00000000001', 'AKIAALICE00000000002']) {
+      expect(await store.getAccessKey(id)).toMatchObject({
+        principalArn: alicia,
+        userName: 'alicia',
+        sequence: renamed.sequence,
+      });
+    }
+    expect((await store.getAccessKey('AKIAALICE00000000002'))!.status).toBe('Inactive');
+
+    // Redelivered over what is stored, with the account's sequence lost (a crash before it
+    // moved): the rename alone writes nothing; the whole history ends where it was.
+    const kinds = ['principal', 'group', 'groupMembers', 'policy', 'accessKey'] as const;
+    const final = kinds.flatMap((kind) =>
+      [...f.ws.documents(kind)].map((doc) => ({ put: kind, doc }) as ReadModelWrite),
+    );
+    const once = setup();
+    await once.store.bulkWrite(final);
+    once.store.writes = [];
+    await once.projector.project(onLog([renamed]));
+    expect(once.store.writes).toEqual([]);
+    const all = setup();
+    await all.store.bulkWrite(final);
+    await all.projector.project(onLog(f.events));
+    for (const doc of f.ws.documents('accessKey')) {
+      expect(await all.store.getAccessKey(doc._id)).toEqual(doc);
+    }
+    for (const doc of f.ws.documents('principal')) {
+      expect(await all.store.getPrincipal(doc._id)).toEqual(doc);
+    }
   });
 
   it('reflects a policy attached to a large group in two document writes', async () => {

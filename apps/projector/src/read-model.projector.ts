@@ -51,6 +51,7 @@ const KINDS_READ: {
   group: (s, ids) => s.getGroups(ids),
   groupMembers: (s, ids) => s.getGroupMembersMany(ids),
   policy: (s, ids) => s.getPolicies(ids),
+  accessKey: (s, ids) => s.getAccessKeys(ids),
 };
 
 function rawRecordOf(event: EventEnvelope, partition: number): RawRecord {

@@ -8,6 +8,7 @@ import {
   authorizationProtoPath,
 } from '@portcullis/contracts';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
+import { bearerAuthentication } from './auth/grpc-authentication';
 import { grpcHealth } from './health/grpc-health';
 
 const LOADER = AUTHZ_PROTO_LOADER_OPTIONS;
@@ -16,6 +17,8 @@ const LOADER = AUTHZ_PROTO_LOADER_OPTIONS;
  * The query service's gRPC server: AuthorizationService (Nest controllers), plus gRPC health
  * checking and server reflection on the same server, so standard tools (grpcurl, grpc_health_probe,
  * grpcui) can explore it. Used by every deployment that serves gRPC, the embedded one included.
+ * Every AuthorizationService call is authenticated by the bearer interceptor before its request
+ * is read; health and reflection stay open.
  */
 export const grpcOptions = (port: number): GrpcOptions => ({
   transport: Transport.GRPC,
@@ -25,7 +28,8 @@ export const grpcOptions = (port: number): GrpcOptions => ({
     url: `0.0.0.0:${port}`,
     loader: LOADER,
     // Channelz bookkeeping costs every call a few microseconds; nothing here reads it.
-    channelOptions: { 'grpc.enable_channelz': 0 },
+    // `interceptors` is a grpc-js server option; Nest passes channelOptions to the Server.
+    channelOptions: { 'grpc.enable_channelz': 0, interceptors: [bearerAuthentication()] },
     onLoadPackageDefinition: (definition: PackageDefinition, server: Server) => {
       // Reflection describes every service of the server, health checking included.
       const health = loadSync(healthProtoPath, LOADER);

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { BEARER_AUTHENTICATOR_PROVIDER } from './auth/bearer-authenticator.provider';
+import { CallerAuthorization } from './auth/caller-authorization';
 import { BatchCheckGrpcController } from './batch-check/batch-check.grpc.controller';
 import { BatchCheckHandler } from './batch-check/batch-check.handler';
 import { QueryCache } from './cache/query-cache';
@@ -11,7 +13,11 @@ import { SimulateCustomPolicyHandler } from './simulate-custom-policy/simulate-c
 import { SimulatePrincipalPolicyGrpcController } from './simulate-principal-policy/simulate-principal-policy.grpc.controller';
 import { SimulatePrincipalPolicyHandler } from './simulate-principal-policy/simulate-principal-policy.handler';
 
-/** The query role: AuthorizationService over gRPC, answered from the cached read models. */
+/**
+ * The query role: AuthorizationService over gRPC, answered from the cached read models, to
+ * callers authenticated by a session token (grpc-options.ts installs the interceptor) and
+ * authorized per principal asked about (CallerAuthorization).
+ */
 @Module({
   controllers: [
     CheckGrpcController,
@@ -21,6 +27,8 @@ import { SimulatePrincipalPolicyHandler } from './simulate-principal-policy/simu
     GetEffectivePermissionsGrpcController,
   ],
   providers: [
+    BEARER_AUTHENTICATOR_PROVIDER,
+    CallerAuthorization,
     QueryCache,
     CheckHandler,
     BatchCheckHandler,

@@ -90,3 +90,4 @@ export {
   type SignInDecision,
   type SignInLimiterOptions,
 } from './sign-in-limiter';
+export { ServiceSignature } from './service-signature';

@@ -20,6 +20,7 @@ const roleSession: SessionClaimsRequest = {
   accountId: '123456789012',
   principalArn: 'arn:aws:iam::123456789012:role/deployer',
   sessionArn: 'arn:aws:sts::123456789012:assumed-role/deployer/ci-run-42',
+  principalId: 'AROAEXAMPLEROLEID0001:ci-run-42',
   mfaAuthenticatedAt: now - 60_000,
   sourceIdentity: 'alice',
   sessionPolicy:

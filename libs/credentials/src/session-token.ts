@@ -25,6 +25,9 @@ export interface SessionClaims {
   readonly principalArn: string;
   /** AssumeRole: `arn:aws:sts::<account>:assumed-role/<role>/<session>`. */
   readonly sessionArn?: string;
+  /** The principal's unique id (`AIDA…` user, `AROA…:<session>` role session; the account id
+   *  for the root): GetCallerIdentity's UserId and `aws:userid`. */
+  readonly principalId?: string;
   /** The temporary access key id (`ASIA…`) this token goes with. */
   readonly accessKeyId: string;
   /** ms since the epoch (aws:TokenIssueTime). */
@@ -77,6 +80,7 @@ interface WirePayload {
   a: string; // accountId
   p: string; // principalArn
   s?: string; // sessionArn
+  u?: string; // principalId
   i: number; // issuedAt
   e: number; // expiresAt
   m?: number; // mfaAuthenticatedAt
@@ -209,6 +213,7 @@ function toWire(claims: SessionClaims, secretAccessKey: string): WirePayload {
     a: claims.accountId,
     p: claims.principalArn,
     ...(claims.sessionArn !== undefined ? { s: claims.sessionArn } : {}),
+    ...(claims.principalId !== undefined ? { u: claims.principalId } : {}),
     i: claims.issuedAt,
     e: claims.expiresAt,
     ...(claims.mfaAuthenticatedAt !== undefined ? { m: claims.mfaAuthenticatedAt } : {}),
@@ -248,6 +253,10 @@ function fromWire(value: unknown): Decoded | null {
   if (w.s !== undefined) {
     if (typeof w.s !== 'string') return null;
     claims.sessionArn = w.s;
+  }
+  if (w.u !== undefined) {
+    if (typeof w.u !== 'string') return null;
+    claims.principalId = w.u;
   }
   if (w.m !== undefined) {
     if (!Number.isFinite(w.m)) return null;

@@ -22,3 +22,4 @@ export type * from './account/access-keys/access-key.commands';
 export type * from './account/login-profiles/login-profile.commands';
 export type * from './account/password-policy/password-policy.commands';
 export type * from './account/mfa-devices/mfa-device.commands';
+export type * from './account/access-keys/root-access-key.commands';

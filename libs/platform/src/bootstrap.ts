@@ -56,6 +56,8 @@ export async function startService(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(definition.module(backends), {
     abortOnError: false,
+    // The exact bytes of a request body: SigV4 signs them.
+    rawBody: true,
     logger: config.logLevel === 'silent' ? false : undefined,
   });
   app.enableShutdownHooks();

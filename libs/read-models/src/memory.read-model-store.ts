@@ -1,4 +1,5 @@
 import type {
+  AccessKeyDocument,
   Checkpoint,
   GroupDocument,
   GroupMembersDocument,
@@ -22,6 +23,7 @@ export class MemoryReadModelStore implements ReadModelStore {
     group: new Map(),
     groupMembers: new Map(),
     policy: new Map(),
+    accessKey: new Map(),
   };
   private readonly accounts = new Map<string, number>();
   private readonly checkpoints = new Map<number, bigint>();
@@ -87,6 +89,19 @@ export class MemoryReadModelStore implements ReadModelStore {
   }
   async deletePolicy(arn: string): Promise<void> {
     this.docs.policy.delete(arn);
+  }
+
+  async getAccessKey(accessKeyId: string): Promise<AccessKeyDocument | null> {
+    return this.get('accessKey', accessKeyId);
+  }
+  async getAccessKeys(accessKeyIds: readonly string[]): Promise<(AccessKeyDocument | null)[]> {
+    return accessKeyIds.map((id) => this.get('accessKey', id));
+  }
+  async putAccessKey(doc: AccessKeyDocument): Promise<void> {
+    this.put('accessKey', doc);
+  }
+  async deleteAccessKey(accessKeyId: string): Promise<void> {
+    this.docs.accessKey.delete(accessKeyId);
   }
 
   async bulkWrite(ops: readonly ReadModelWrite[]): Promise<void> {

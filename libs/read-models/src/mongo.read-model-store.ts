@@ -8,6 +8,7 @@ import {
 } from 'mongodb';
 import {
   lastWritePerDocument,
+  type AccessKeyDocument,
   type Checkpoint,
   type GroupDocument,
   type GroupMembersDocument,
@@ -38,6 +39,7 @@ export const READ_MODEL_COLLECTIONS: { readonly [K in ReadModelKind]: string } =
   group: 'groups',
   groupMembers: 'groupMembers',
   policy: 'policies',
+  accessKey: 'accessKeys',
 };
 
 const DUPLICATE_KEY = 11000;
@@ -144,6 +146,7 @@ export class MongoReadModelStore implements ReadModelStore {
       group: db.collection(READ_MODEL_COLLECTIONS.group),
       groupMembers: db.collection(READ_MODEL_COLLECTIONS.groupMembers),
       policy: db.collection(READ_MODEL_COLLECTIONS.policy),
+      accessKey: db.collection(READ_MODEL_COLLECTIONS.accessKey),
     };
     this.accounts = db.collection('accounts');
     this.checkpoints = db.collection('checkpoints');
@@ -247,6 +250,19 @@ export class MongoReadModelStore implements ReadModelStore {
   }
   deletePolicy(arn: string): Promise<void> {
     return this.deleteOne('policy', arn);
+  }
+
+  getAccessKey(accessKeyId: string): Promise<AccessKeyDocument | null> {
+    return this.getOne('accessKey', accessKeyId);
+  }
+  getAccessKeys(accessKeyIds: readonly string[]): Promise<(AccessKeyDocument | null)[]> {
+    return this.getMany('accessKey', accessKeyIds);
+  }
+  putAccessKey(doc: AccessKeyDocument): Promise<void> {
+    return this.putOne('accessKey', doc);
+  }
+  deleteAccessKey(accessKeyId: string): Promise<void> {
+    return this.deleteOne('accessKey', accessKeyId);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type {
+  AccessKeyDocument,
   GroupDocument,
   GroupMembersDocument,
   ManagedPolicyDocument,
@@ -77,6 +78,30 @@ export const samplePolicy = (over: Partial<ManagedPolicyDocument> = {}): Managed
   ...over,
 });
 
+export const sampleAccessKey = (over: Partial<AccessKeyDocument> = {}): AccessKeyDocument => ({
+  _id: 'AKIAEXAMPLE000000001',
+  accountId: ACCOUNT,
+  principalArn: `arn:aws:iam::${ACCOUNT}:user/eng/alice`,
+  userName: 'alice',
+  userId: 'AIDAEXAMPLE0000000000',
+  status: 'Active',
+  sealedSecretAccessKey: 'v1.k1.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBBBB',
+  createDate: '2026-01-01T00:00:00.000Z',
+  sequence: 5,
+  ...over,
+});
+
+/** A key of the account's root user: no user name, the account id as its user id. */
+export const sampleRootAccessKey = (over: Partial<AccessKeyDocument> = {}): AccessKeyDocument => {
+  const { userName: _none, ...doc } = sampleAccessKey({
+    _id: 'AKIAEXAMPLEROOT00001',
+    principalArn: `arn:aws:iam::${ACCOUNT}:root`,
+    userId: ACCOUNT,
+    sequence: 6,
+  });
+  return { ...doc, ...over };
+};
+
 const userArn = (i: number) => `arn:aws:iam::${ACCOUNT}:user/u${i}`;
 
 /**
@@ -102,6 +127,7 @@ export function runReadModelStoreConformance(
         expect(await store.getGroup(sampleGroup()._id)).toBeNull();
         expect(await store.getGroupMembers(sampleMembers()._id)).toBeNull();
         expect(await store.getPolicy(samplePolicy()._id)).toBeNull();
+        expect(await store.getAccessKey(sampleAccessKey()._id)).toBeNull();
       });
 
       it('reads back what it wrote, for every kind, dotted names and optional fields included', async () => {
@@ -111,6 +137,7 @@ export function runReadModelStoreConformance(
           groupArns: [sampleGroup()._id],
           tags: [{ Key: 'cost.center', Value: '' }],
           permissionsBoundaryArn: samplePolicy()._id,
+          accessKeyIds: [sampleAccessKey()._id, 'AKIAEXAMPLE000000002'],
         });
         const role = sampleRole();
         const group = sampleGroup({
@@ -135,12 +162,20 @@ export function runReadModelStoreConformance(
         await store.putGroupMembers(members);
         await store.putPolicy(policy);
         await store.putPolicy(aws);
+        const key = sampleAccessKey();
+        const rootKey = sampleRootAccessKey({ status: 'Inactive' });
+        await store.putAccessKey(key);
+        await store.putAccessKey(rootKey);
         expect(await store.getPrincipal(user._id)).toEqual(user);
         expect(await store.getPrincipal(role._id)).toEqual(role);
         expect(await store.getGroup(group._id)).toEqual(group);
         expect(await store.getGroupMembers(members._id)).toEqual(members);
         expect(await store.getPolicy(policy._id)).toEqual(policy);
         expect(await store.getPolicy(aws._id)).toEqual(aws);
+        expect(await store.getAccessKey(key._id)).toEqual(key);
+        const readRoot = await store.getAccessKey(rootKey._id);
+        expect(readRoot).toEqual(rootKey);
+        expect(readRoot).not.toHaveProperty('userName');
       });
 
       it('replaces a document by _id, dropping fields the new one lacks', async () => {
@@ -164,6 +199,11 @@ export function runReadModelStoreConformance(
         await store.putPolicy(samplePolicy({ tags: [{ Key: 'k', Value: 'v' }] }));
         await store.putPolicy(samplePolicy({ sequence: 9 }));
         expect(await store.getPolicy(samplePolicy()._id)).toEqual(samplePolicy({ sequence: 9 }));
+        await store.putAccessKey(sampleAccessKey());
+        const moved = sampleRootAccessKey({ _id: sampleAccessKey()._id, sequence: 9 });
+        await store.putAccessKey(moved);
+        expect(await store.getAccessKey(moved._id)).toEqual(moved);
+        expect(await store.getAccessKey(moved._id)).not.toHaveProperty('userName');
       });
 
       it('does not let a caller mutate a stored document through the returned object or the one it put', async () => {
@@ -182,16 +222,20 @@ export function runReadModelStoreConformance(
         await store.putGroup(sampleGroup());
         await store.putGroupMembers(sampleMembers());
         await store.putPolicy(samplePolicy());
+        await store.putAccessKey(sampleAccessKey());
         await store.deletePrincipal(samplePrincipal()._id);
         await store.deleteGroup(sampleGroup()._id);
         await store.deleteGroupMembers(sampleMembers()._id);
         await store.deletePolicy(samplePolicy()._id);
+        await store.deleteAccessKey(sampleAccessKey()._id);
         await store.deletePrincipal(samplePrincipal()._id);
+        await store.deleteAccessKey('AKIANEVERTHERE000000');
         await store.deleteGroup('arn:aws:iam::123456789012:group/never');
         expect(await store.getPrincipal(samplePrincipal()._id)).toBeNull();
         expect(await store.getGroup(sampleGroup()._id)).toBeNull();
         expect(await store.getGroupMembers(sampleMembers()._id)).toBeNull();
         expect(await store.getPolicy(samplePolicy()._id)).toBeNull();
+        expect(await store.getAccessKey(sampleAccessKey()._id)).toBeNull();
       });
 
       it('answers plural gets in the order asked, null where missing, repeats included', async () => {
@@ -212,6 +256,16 @@ export function runReadModelStoreConformance(
         const p = samplePolicy();
         await store.putPolicy(p);
         expect(await store.getPolicies([p._id, 'nope', p._id])).toEqual([p, null, p]);
+        const k = sampleAccessKey();
+        const r = sampleRootAccessKey();
+        await store.putAccessKey(k);
+        await store.putAccessKey(r);
+        expect(await store.getAccessKeys([r._id, 'AKIANOPE000000000000', k._id])).toEqual([
+          r,
+          null,
+          k,
+        ]);
+        expect(await store.getAccessKeys([])).toEqual([]);
       });
 
       it('answers a plural get of many documents', async () => {
@@ -232,6 +286,7 @@ export function runReadModelStoreConformance(
 
       it('applies puts and deletes of every kind', async () => {
         await store.putGroup(sampleGroup({ _id: 'arn:aws:iam::123456789012:group/old' }));
+        await store.putAccessKey(sampleAccessKey({ _id: 'AKIAEXAMPLEOLD000001' }));
         await store.bulkWrite([
           { put: 'principal', doc: samplePrincipal() },
           { put: 'principal', doc: sampleRole(), created: true },
@@ -240,6 +295,9 @@ export function runReadModelStoreConformance(
           { put: 'policy', doc: samplePolicy() },
           { delete: 'group', id: 'arn:aws:iam::123456789012:group/old' },
           { delete: 'policy', id: 'arn:aws:iam::123456789012:policy/never-there' },
+          { put: 'accessKey', doc: sampleAccessKey(), created: true },
+          { put: 'accessKey', doc: sampleRootAccessKey() },
+          { delete: 'accessKey', id: 'AKIAEXAMPLEOLD000001' },
         ]);
         expect(await store.getPrincipal(samplePrincipal()._id)).toEqual(samplePrincipal());
         expect(await store.getPrincipal(sampleRole()._id)).toEqual(sampleRole());
@@ -247,6 +305,9 @@ export function runReadModelStoreConformance(
         expect(await store.getGroupMembers(sampleMembers()._id)).toEqual(sampleMembers());
         expect(await store.getPolicy(samplePolicy()._id)).toEqual(samplePolicy());
         expect(await store.getGroup('arn:aws:iam::123456789012:group/old')).toBeNull();
+        expect(await store.getAccessKey(sampleAccessKey()._id)).toEqual(sampleAccessKey());
+        expect(await store.getAccessKey(sampleRootAccessKey()._id)).toEqual(sampleRootAccessKey());
+        expect(await store.getAccessKey('AKIAEXAMPLEOLD000001')).toBeNull();
       });
 
       it('gives the result of applying the operations in order: the last one on an _id wins', async () => {
@@ -259,8 +320,16 @@ export function runReadModelStoreConformance(
           { put: 'group', doc: sampleGroup({ sequence: 6 }) },
           { delete: 'groupMembers', id: sampleMembers()._id },
           { put: 'groupMembers', doc: sampleMembers({ sequence: 7 }), created: true },
+          { put: 'accessKey', doc: sampleAccessKey({ status: 'Inactive', sequence: 8 }) },
+          { put: 'accessKey', doc: sampleAccessKey({ sequence: 9 }) },
+          { put: 'accessKey', doc: sampleRootAccessKey({ sequence: 8 }), created: true },
+          { delete: 'accessKey', id: sampleRootAccessKey()._id },
         ]);
         expect(await store.getPrincipal(id)).toBeNull();
+        expect(await store.getAccessKey(sampleAccessKey()._id)).toEqual(
+          sampleAccessKey({ sequence: 9 }),
+        );
+        expect(await store.getAccessKey(sampleRootAccessKey()._id)).toBeNull();
         expect((await store.getGroup(sampleGroup()._id))?.sequence).toBe(6);
         expect((await store.getGroupMembers(sampleMembers()._id))?.sequence).toBe(7);
         await store.bulkWrite([
@@ -273,6 +342,7 @@ export function runReadModelStoreConformance(
       it('replaces a document marked created that exists after all', async () => {
         await store.putPrincipal(samplePrincipal({ sequence: 1, groupArns: ['g'] }));
         await store.putPolicy(samplePolicy({ sequence: 1 }));
+        await store.putAccessKey(sampleAccessKey({ sequence: 1 }));
         await store.bulkWrite([
           {
             put: 'principal',
@@ -286,6 +356,7 @@ export function runReadModelStoreConformance(
             created: true,
           },
           { put: 'policy', doc: samplePolicy({ sequence: 8 }), created: true },
+          { put: 'accessKey', doc: sampleAccessKey({ status: 'Inactive' }), created: true },
         ]);
         expect(await store.getPrincipal(samplePrincipal()._id)).toEqual(
           samplePrincipal({ sequence: 8 }),
@@ -293,6 +364,9 @@ export function runReadModelStoreConformance(
         expect(await store.getPrincipal(userArn(1))).not.toBeNull();
         expect(await store.getPrincipal(userArn(2))).not.toBeNull();
         expect(await store.getPolicy(samplePolicy()._id)).toEqual(samplePolicy({ sequence: 8 }));
+        expect(await store.getAccessKey(sampleAccessKey()._id)).toEqual(
+          sampleAccessKey({ status: 'Inactive' }),
+        );
       });
 
       it('rewrites hundreds of existing documents in one call (a large fan-out)', async () => {

@@ -1,5 +1,6 @@
 /**
- * The read models the projector writes and the query service reads.
+ * The read models the projector writes and the query service (and the HTTP edge's SigV4
+ * authenticator: `accessKey`) reads.
  *
  * Shaped so that a change to a shared thing is one document write, never one per affected
  * principal: a principal document names its groups, attached policy ARNs and boundary ARN; the
@@ -43,6 +44,12 @@ export interface PrincipalDocument {
   maxSessionDuration?: number;
   /** Roles: the description given with CreateRole / UpdateRole. */
   description?: string;
+  /**
+   * Users: the ids of the user's access keys, in creation order (at most 2); absent when it has
+   * none. The index by which a rename or path change (UpdateUser) finds the `accessKey`
+   * documents that name the user, by `_id`.
+   */
+  accessKeyIds?: string[];
   /** Account sequence of the last event applied to this document. */
   sequence: number;
 }
@@ -110,6 +117,33 @@ export interface ManagedPolicyDocument {
 }
 
 /**
+ * An access key, as SigV4 authentication needs it: who it belongs to, whether it is active, and
+ * its secret, sealed (never in clear). A user's key names the user by ARN and name; these follow
+ * the user through renames and path changes (see `PrincipalDocument.accessKeyIds`). A key of the
+ * account's root user names the root (`arn:aws:iam::<account>:root`).
+ */
+export interface AccessKeyDocument {
+  /** The access key id (`AKIA…`). */
+  _id: string;
+  accountId: string;
+  /** The user's ARN (path included), or `arn:aws:iam::<account>:root` for a root key. */
+  principalArn: string;
+  /** The user's name; absent for a root key. */
+  userName?: string;
+  /**
+   * AIDA… ; the account id for a root key. The secret's sealing is bound to
+   * (userId, accessKeyId): unsealing needs both.
+   */
+  userId: string;
+  status: 'Active' | 'Inactive';
+  /** The secret access key, sealed (`v1.<keyId>.<iv>.<ct>`). */
+  sealedSecretAccessKey: string;
+  createDate: string;
+  /** Account sequence of the last event applied to this document. */
+  sequence: number;
+}
+
+/**
  * How far the projection has got on a partition of the event log: everything before
  * `nextOffset` (exclusive, decimal string) is applied or was no event (Kafka markers).
  */
@@ -148,6 +182,11 @@ export interface ReadModelStore {
   putPolicy(doc: ManagedPolicyDocument): Promise<void>;
   deletePolicy(arn: string): Promise<void>;
 
+  getAccessKey(accessKeyId: string): Promise<AccessKeyDocument | null>;
+  getAccessKeys(accessKeyIds: readonly string[]): Promise<(AccessKeyDocument | null)[]>;
+  putAccessKey(doc: AccessKeyDocument): Promise<void>;
+  deleteAccessKey(accessKeyId: string): Promise<void>;
+
   bulkWrite(ops: readonly ReadModelWrite[]): Promise<void>;
 
   /** Last account sequence fully applied (0 if none). */
@@ -161,7 +200,7 @@ export interface ReadModelStore {
 }
 
 /** The kinds of document, as `bulkWrite` names them. */
-export type ReadModelKind = 'principal' | 'group' | 'groupMembers' | 'policy';
+export type ReadModelKind = 'principal' | 'group' | 'groupMembers' | 'policy' | 'accessKey';
 
 /** The document type of each kind. */
 export interface ReadModelDocuments {
@@ -169,6 +208,7 @@ export interface ReadModelDocuments {
   group: GroupDocument;
   groupMembers: GroupMembersDocument;
   policy: ManagedPolicyDocument;
+  accessKey: AccessKeyDocument;
 }
 
 /**
@@ -182,6 +222,7 @@ export type ReadModelWrite =
   | { put: 'group'; doc: GroupDocument; created?: boolean }
   | { put: 'groupMembers'; doc: GroupMembersDocument; created?: boolean }
   | { put: 'policy'; doc: ManagedPolicyDocument; created?: boolean }
+  | { put: 'accessKey'; doc: AccessKeyDocument; created?: boolean }
   | { delete: ReadModelKind; id: string };
 
 export const READ_MODEL_KINDS: readonly ReadModelKind[] = [
@@ -189,6 +230,7 @@ export const READ_MODEL_KINDS: readonly ReadModelKind[] = [
   'group',
   'groupMembers',
   'policy',
+  'accessKey',
 ];
 
 /**

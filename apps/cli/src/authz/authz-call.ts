@@ -12,12 +12,17 @@ export type AuthzMethod =
 export type AuthzOutcome<T> =
   { kind: 'ok'; reply: T } | { kind: 'error'; code: number; codeName: string; message: string };
 
-/** Calls one method of AuthorizationService; replaced in specs. */
+/**
+ * Calls one method of AuthorizationService; replaced in specs. `sessionToken`: the SessionToken
+ * of temporary credentials, sent as `authorization: Bearer <token>` (the service refuses calls
+ * without one).
+ */
 export type AuthzCall = <T>(
   endpoint: string,
   method: AuthzMethod,
   request: object,
   timeoutMs: number,
+  sessionToken?: string,
 ) => Promise<AuthzOutcome<T>>;
 
 /**
@@ -25,8 +30,14 @@ export type AuthzCall = <T>(
  * not pay. `require`, not `import()`: the CLI runs as CommonJS (compiled, or through tsx's require
  * hook), and a dynamic `import()` would bypass tsx and fail on the TypeScript sources.
  */
-export const lazyGrpcAuthzCall: AuthzCall = async (endpoint, method, request, timeoutMs) => {
+export const lazyGrpcAuthzCall: AuthzCall = async (
+  endpoint,
+  method,
+  request,
+  timeoutMs,
+  sessionToken,
+) => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const client = require('./authz-grpc.client') as typeof import('./authz-grpc.client');
-  return client.grpcAuthzCall(endpoint, method, request, timeoutMs);
+  return client.grpcAuthzCall(endpoint, method, request, timeoutMs, sessionToken);
 };

@@ -17,12 +17,16 @@ function serviceConstructor(): grpc.ServiceClientConstructor {
   return service;
 }
 
-/** A plain insecure gRPC call (authentication arrives with issue 6). */
+/**
+ * A plain gRPC call (insecure channel), authenticated by the session token as
+ * `authorization: Bearer <token>` metadata.
+ */
 export const grpcAuthzCall: AuthzCall = <T>(
   endpoint: string,
   method: AuthzMethod,
   request: object,
   timeoutMs: number,
+  sessionToken?: string,
 ): Promise<AuthzOutcome<T>> => {
   const Service = serviceConstructor();
   const client = new Service(
@@ -38,8 +42,10 @@ export const grpcAuthzCall: AuthzCall = <T>(
         cb: (e: grpc.ServiceError | null, r: T) => void,
       ) => void
     >;
+  const metadata = new grpc.Metadata();
+  if (sessionToken) metadata.set('authorization', `Bearer ${sessionToken}`);
   return new Promise((resolve) =>
-    client[method](request, new grpc.Metadata(), { deadline: Date.now() + timeoutMs }, (e, r) => {
+    client[method](request, metadata, { deadline: Date.now() + timeoutMs }, (e, r) => {
       client.close();
       if (e) {
         resolve({

@@ -1,19 +1,28 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
+import { Command } from 'commander';
 import { AUTHZ_PROTO_LOADER_OPTIONS, authorizationProtoPath } from '@portcullis/contracts';
 import { runCli } from '../program';
 import { captureIo, tempDir } from '../testing/cli-fixtures';
+import { registerAuthzCommands } from './authz.command';
 import { AUTHZ_EXIT } from './check.command';
 
 type Handler = (request: Record<string, unknown>) => object | grpc.ServiceError;
 
-/** An AuthorizationService stub on a free loopback port, recording what it was sent. */
+/**
+ * An AuthorizationService stub on a free loopback port, recording what it was sent (and the
+ * `authorization` metadata); a call without a bearer token is refused as the service does.
+ */
 async function stubServer(handlers: Record<string, Handler>) {
   const definition = protoLoader.loadSync(authorizationProtoPath(), AUTHZ_PROTO_LOADER_OPTIONS);
   const pkg = grpc.loadPackageDefinition(definition) as unknown as {
     portcullis: { authz: { v1: { AuthorizationService: { service: grpc.ServiceDefinition } } } };
   };
-  const received: { method: string; request: Record<string, unknown> }[] = [];
+  const received: {
+    method: string;
+    request: Record<string, unknown>;
+    authorization: grpc.MetadataValue[];
+  }[] = [];
   const server = new grpc.Server();
   const impl: grpc.UntypedServiceImplementation = {};
   for (const [method, handler] of Object.entries(handlers)) {
@@ -21,7 +30,12 @@ async function stubServer(handlers: Record<string, Handler>) {
       call: grpc.ServerUnaryCall<Record<string, unknown>, object>,
       cb: grpc.sendUnaryData<object>,
     ) => {
-      received.push({ method, request: call.request });
+      const authorization = call.metadata.get('authorization');
+      received.push({ method, request: call.request, authorization });
+      if (authorization.length === 0) {
+        cb({ code: grpc.status.UNAUTHENTICATED, details: 'missing bearer token' });
+        return;
+      }
       const answer = handler(call.request);
       if (answer instanceof Error) cb(answer as grpc.ServiceError);
       else cb(null, answer);
@@ -37,6 +51,17 @@ async function stubServer(handlers: Record<string, Handler>) {
 }
 
 const ALICE = 'arn:aws:iam::123456789012:user/alice';
+const TOKEN = 'pcst1.k1.example-session-token';
+
+/** The CLI with AWS_SESSION_TOKEN set in its environment (as `portcullis` reads it). */
+async function runWithEnv(args: string[], env: NodeJS.ProcessEnv) {
+  const io = captureIo();
+  let exit = 0;
+  const program = new Command('portcullis').exitOverride();
+  registerAuthzCommands(program, io, (code) => (exit = code), { env });
+  await program.parseAsync(args, { from: 'user' });
+  return { io, exit };
+}
 const matched = {
   gate: 'identity',
   policy_id: `${ALICE}#inline/read`,
@@ -107,6 +132,8 @@ describe('portcullis check and simulate (gRPC)', () => {
         'arn:aws:s3:::reports/q1.csv',
         '--endpoint',
         stub.endpoint,
+        '--session-token',
+        TOKEN,
         '--context',
         'aws:SourceIp=10.0.0.1',
         '--context',
@@ -118,6 +145,7 @@ describe('portcullis check and simulate (gRPC)', () => {
       io,
     );
     expect(code).toBe(AUTHZ_EXIT.allowed);
+    expect(stub.received.at(-1)?.authorization).toEqual([`Bearer ${TOKEN}`]);
     expect(stub.received.at(-1)?.request).toMatchObject({
       principal_arn: ALICE,
       action: 's3:GetObject',
@@ -146,6 +174,8 @@ describe('portcullis check and simulate (gRPC)', () => {
         '*',
         '--endpoint',
         stub.endpoint,
+        '--session-token',
+        TOKEN,
         '--format',
         'json',
         '--fully-consistent',
@@ -164,9 +194,12 @@ describe('portcullis check and simulate (gRPC)', () => {
 
   it('check reports gRPC errors: INVALID_ARGUMENT exits 2, NOT_FOUND 3, unreachable 3', async () => {
     let io = captureIo();
-    expect(await runCli(['check', ALICE, 'bad', '*', '--endpoint', stub.endpoint], io)).toBe(
-      AUTHZ_EXIT.badInput,
-    );
+    expect(
+      await runCli(
+        ['check', ALICE, 'bad', '*', '--endpoint', stub.endpoint, '--session-token', TOKEN],
+        io,
+      ),
+    ).toBe(AUTHZ_EXIT.badInput);
     expect(io.stderr).toEqual(['error: INVALID_ARGUMENT: action "bad" is not an action']);
     io = captureIo();
     expect(
@@ -178,6 +211,8 @@ describe('portcullis check and simulate (gRPC)', () => {
           '*',
           '--endpoint',
           stub.endpoint,
+          '--session-token',
+          TOKEN,
         ],
         io,
       ),
@@ -207,6 +242,8 @@ describe('portcullis check and simulate (gRPC)', () => {
         'simulate',
         '--endpoint',
         stub.endpoint,
+        '--session-token',
+        TOKEN,
         '--policy',
         `file://${policy}`,
         '--boundary',
@@ -252,6 +289,8 @@ describe('portcullis check and simulate (gRPC)', () => {
         'simulate',
         '--endpoint',
         stub.endpoint,
+        '--session-token',
+        TOKEN,
         '--principal',
         ALICE,
         '--action',
@@ -269,6 +308,47 @@ describe('portcullis check and simulate (gRPC)', () => {
     expect(io.stdout[0]).toBe('ALLOW  s3:GetObject  *  (decided by identity, boundary allows)');
   });
 
+  it('sends AWS_SESSION_TOKEN as the bearer; --session-token takes precedence', async () => {
+    const args = ['check', ALICE, 's3:GetObject', '*', '--endpoint', stub.endpoint];
+    let run = await runWithEnv(args, { AWS_SESSION_TOKEN: 'from-env' });
+    expect(run.exit).toBe(AUTHZ_EXIT.allowed);
+    expect(stub.received.at(-1)?.authorization).toEqual(['Bearer from-env']);
+    run = await runWithEnv([...args, '--session-token', 'from-flag'], {
+      AWS_SESSION_TOKEN: 'from-env',
+    });
+    expect(stub.received.at(-1)?.authorization).toEqual(['Bearer from-flag']);
+    run = await runWithEnv(
+      ['simulate', '--endpoint', stub.endpoint, '--principal', ALICE, '--action', 's3:GetObject'],
+      { AWS_SESSION_TOKEN: 'from-env' },
+    );
+    expect(stub.received.at(-1)).toMatchObject({
+      method: 'SimulatePrincipalPolicy',
+      authorization: ['Bearer from-env'],
+    });
+  });
+
+  it('without a token, reports UNAUTHENTICATED (exit 3) with a hint, and never shows a token in help', async () => {
+    const run = await runWithEnv(
+      ['check', ALICE, 's3:GetObject', '*', '--endpoint', stub.endpoint],
+      {},
+    );
+    expect(run.exit).toBe(AUTHZ_EXIT.failed);
+    expect(stub.received.at(-1)?.authorization).toEqual([]);
+    expect(run.io.stderr).toEqual([
+      'error: UNAUTHENTICATED: missing bearer token',
+      'hint: set AWS_SESSION_TOKEN or --session-token to the SessionToken of temporary credentials (GetSessionToken or AssumeRole)',
+    ]);
+    const help = captureIo();
+    const program = new Command('portcullis').exitOverride();
+    program.configureOutput({ writeOut: (t) => help.out(t), writeErr: (t) => help.err(t) });
+    registerAuthzCommands(program, help, () => undefined, {
+      env: { AWS_SESSION_TOKEN: 'secret-token' },
+    });
+    await expect(program.parseAsync(['check', '--help'], { from: 'user' })).rejects.toThrow();
+    expect(help.stdout.join('')).toContain('--session-token <token>');
+    expect(help.stdout.join('')).not.toContain('secret-token');
+  });
+
   it('refuses unusable input before calling: no action, a file that is not JSON, a bad context', async () => {
     const notJson = dir.write('bad.json', '{');
     for (const args of [
@@ -277,6 +357,8 @@ describe('portcullis check and simulate (gRPC)', () => {
         'simulate',
         '--endpoint',
         stub.endpoint,
+        '--session-token',
+        TOKEN,
         '--action',
         's3:GetObject',
         '--policy',

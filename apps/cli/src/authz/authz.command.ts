@@ -7,9 +7,13 @@ import { simulateCommand, type SimulateOptions } from './simulate.command';
 
 const EXIT_CODES =
   'Exit codes: 0 allowed (simulate: every result), 1 denied, 2 bad input (INVALID_ARGUMENT), ' +
-  '3 no answer (NOT_FOUND, DEADLINE_EXCEEDED, unreachable, ...).';
+  '3 no answer (NOT_FOUND, UNAUTHENTICATED, PERMISSION_DENIED, DEADLINE_EXCEEDED, unreachable, ...).';
 
-/** `check` and `simulate`: AuthorizationService over gRPC (`--endpoint`, default 127.0.0.1:50051). */
+/**
+ * `check` and `simulate`: AuthorizationService over gRPC (`--endpoint`, default 127.0.0.1:50051),
+ * authenticated by the SessionToken of temporary credentials (`--session-token`, else
+ * AWS_SESSION_TOKEN, as the AWS CLI and SDKs read it), sent as `authorization: Bearer <token>`.
+ */
 export function registerAuthzCommands(
   program: Command,
   io: CliIo,
@@ -33,7 +37,16 @@ export function registerAuthzCommands(
         'deadline of the call (and of waiting for freshness)',
         timeoutArgument,
         10_000,
+      )
+      // No default shown: the token is a credential, and help output gets pasted around.
+      .option(
+        '--session-token <token>',
+        'SessionToken of temporary credentials (GetSessionToken, AssumeRole), sent as the bearer; default $AWS_SESSION_TOKEN',
       );
+  const withToken = <O extends { sessionToken?: string }>(opts: O): O => ({
+    ...opts,
+    sessionToken: opts.sessionToken || env.AWS_SESSION_TOKEN || undefined,
+  });
 
   common(
     program
@@ -55,7 +68,7 @@ export function registerAuthzCommands(
       .option('--fully-consistent', 'wait until the end of the event log is reflected')
       .option('--explain', 'show the statements that matched'),
   ).action(async (principal: string, action: string, resource: string, opts: CheckOptions) => {
-    setExit(await checkCommand(principal, action, resource, opts, io, call));
+    setExit(await checkCommand(principal, action, resource, withToken(opts), io, call));
   });
 
   common(
@@ -81,6 +94,6 @@ export function registerAuthzCommands(
       .option('--context <key=value>', 'context entry (repeatable; [a,b] for a list)', collect)
       .option('--consistency <token>', 'with --principal: at_least_as_fresh token'),
   ).action(async (opts: SimulateOptions) => {
-    setExit(await simulateCommand(opts, io, call));
+    setExit(await simulateCommand(withToken(opts), io, call));
   });
 }

@@ -32,6 +32,8 @@ export interface CheckOptions {
   explain?: boolean;
   format: 'text' | 'json';
   timeout: number;
+  /** The bearer: --session-token, else AWS_SESSION_TOKEN. */
+  sessionToken?: string;
 }
 
 export function printMatched(io: CliIo, matched: readonly MatchedStatement[], indent = '  '): void {
@@ -42,12 +44,20 @@ export function printMatched(io: CliIo, matched: readonly MatchedStatement[], in
   }
 }
 
+const UNAUTHENTICATED = 16;
+
 /** Reports a failed call; INVALID_ARGUMENT is the user's to fix (exit 2), the rest exit 3. */
 export function reportError(
   io: CliIo,
   outcome: { code: number; codeName: string; message: string },
+  sessionToken?: string,
 ): number {
   io.err(`error: ${outcome.codeName}: ${outcome.message}`);
+  if (outcome.code === UNAUTHENTICATED && !sessionToken) {
+    io.err(
+      'hint: set AWS_SESSION_TOKEN or --session-token to the SessionToken of temporary credentials (GetSessionToken or AssumeRole)',
+    );
+  }
   return outcome.code === 3 ? AUTHZ_EXIT.badInput : AUTHZ_EXIT.failed;
 }
 
@@ -84,8 +94,8 @@ export async function checkCommand(
     matched_statements: MatchedStatement[];
     evaluated_at: string;
     decided_by: string;
-  }>(opts.endpoint, 'Check', request, opts.timeout);
-  if (outcome.kind === 'error') return reportError(io, outcome);
+  }>(opts.endpoint, 'Check', request, opts.timeout, opts.sessionToken);
+  if (outcome.kind === 'error') return reportError(io, outcome, opts.sessionToken);
   const reply = outcome.reply;
   if (opts.format === 'json') {
     io.out(JSON.stringify(reply, null, 2));

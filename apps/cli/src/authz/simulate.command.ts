@@ -16,6 +16,8 @@ export interface SimulateOptions {
   consistency?: string;
   format: 'text' | 'json';
   timeout: number;
+  /** The bearer: --session-token, else AWS_SESSION_TOKEN. */
+  sessionToken?: string;
 }
 
 interface EvaluationResult {
@@ -71,8 +73,9 @@ export async function simulateCommand(
     method,
     request,
     opts.timeout,
+    opts.sessionToken,
   );
-  if (outcome.kind === 'error') return reportError(io, outcome);
+  if (outcome.kind === 'error') return reportError(io, outcome, opts.sessionToken);
   const results = outcome.reply.evaluation_results;
   if (opts.format === 'json') {
     io.out(JSON.stringify(outcome.reply, null, 2));

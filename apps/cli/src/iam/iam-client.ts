@@ -1,11 +1,77 @@
-/** Calls `POST /v1/{Action}` of a Portcullis endpoint, as the `iam` commands do. */
+import { Hash } from '@smithy/hash-node';
+import { SignatureV4 } from '@smithy/signature-v4';
+
+/**
+ * Calls `POST /v1/{Action}` of a Portcullis endpoint, as the `iam` commands do: every request
+ * signed with AWS Signature Version 4 (`@smithy/signature-v4`, the AWS SDK for JavaScript v3's
+ * signer), as the AWS CLI signs.
+ */
 
 export const DEFAULT_ENDPOINT = 'http://127.0.0.1:8080';
+/** The region requests are signed for when none is configured (as the service defaults to). */
+export const DEFAULT_REGION = 'us-east-1';
+
+/** An access key (`AKIA…`), or temporary credentials (`ASIA…` with their session token). */
+export interface Credentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+}
+
+export type CredentialsLookup =
+  { ok: true; credentials: Credentials } | { ok: false; message: string };
+
+/**
+ * The credentials in the environment, read as the AWS CLI reads them: `AWS_ACCESS_KEY_ID`,
+ * `AWS_SECRET_ACCESS_KEY` and, for temporary credentials, `AWS_SESSION_TOKEN`. An empty variable
+ * counts as unset.
+ */
+export function credentialsFromEnv(env: NodeJS.ProcessEnv): CredentialsLookup {
+  const accessKeyId = env.AWS_ACCESS_KEY_ID?.trim();
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY?.trim();
+  const sessionToken = env.AWS_SESSION_TOKEN?.trim();
+  if (!accessKeyId && !secretAccessKey) {
+    return {
+      ok: false,
+      message:
+        'Unable to locate credentials. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ' +
+        '(and AWS_SESSION_TOKEN for temporary credentials).',
+    };
+  }
+  if (!accessKeyId || !secretAccessKey) {
+    const missing = accessKeyId ? 'AWS_SECRET_ACCESS_KEY' : 'AWS_ACCESS_KEY_ID';
+    return { ok: false, message: `Partial credentials found in env, missing: ${missing}` };
+  }
+  return {
+    ok: true,
+    credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) },
+  };
+}
+
+/** The region to sign for: --region, $AWS_REGION, $AWS_DEFAULT_REGION, else us-east-1. */
+export function regionFrom(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  return flag?.trim() || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || DEFAULT_REGION;
+}
+
+/** The STS actions, signed for service `sts`; everything else is signed for `iam`. */
+export const STS_ACTIONS: ReadonlySet<string> = new Set([
+  'GetCallerIdentity',
+  'GetSessionToken',
+  'AssumeRole',
+]);
+
+/**
+ * The SigV4 service an action is signed for: `sts` for the STS actions, `iam` otherwise
+ * (CreateAccount too: the service accepts `iam` or `organizations` for it).
+ */
+export function signingServiceFor(action: string): 'iam' | 'sts' {
+  return STS_ACTIONS.has(action) ? 'sts' : 'iam';
+}
 
 export interface CallOptions {
   endpoint: string;
-  account?: string;
-  actor?: string;
+  credentials: Credentials;
+  region: string;
   idempotencyKey?: string;
 }
 
@@ -18,6 +84,52 @@ export type CallOutcome =
 /** The HTTP transport; `fetch` by default, replaced in specs. */
 export type Send = (url: string, init: RequestInit) => Promise<Response>;
 
+/** A request ready to send: its signed headers (`authorization` included) and its body. */
+export interface SignedRequest {
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * `POST url` with `body` (sent as these exact bytes), signed with SigV4 for `service` in
+ * `options.region`: `host`, `content-type`, `x-amz-date`, `x-amz-content-sha256`, the
+ * `x-amz-security-token` of temporary credentials and the `idempotency-key` are all signed.
+ */
+export async function signRequest(
+  url: string,
+  body: string,
+  service: string,
+  options: Pick<CallOptions, 'credentials' | 'region' | 'idempotencyKey'>,
+  signingDate?: Date,
+): Promise<SignedRequest> {
+  const target = new URL(url);
+  const signer = new SignatureV4({
+    credentials: options.credentials,
+    region: options.region,
+    service,
+    sha256: Hash.bind(null, 'sha256'),
+  });
+  const signed = await signer.sign(
+    {
+      method: 'POST',
+      protocol: target.protocol,
+      hostname: target.hostname,
+      ...(target.port ? { port: Number(target.port) } : {}),
+      path: target.pathname,
+      query: {},
+      headers: {
+        host: target.host,
+        'content-type': 'application/json',
+        ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+      },
+      body,
+    },
+    signingDate ? { signingDate } : {},
+  );
+  return { method: 'POST', headers: signed.headers as Record<string, string>, body };
+}
+
 export async function callAction(
   action: string,
   body: Record<string, unknown>,
@@ -25,13 +137,16 @@ export async function callAction(
   send: Send = fetch,
 ): Promise<CallOutcome> {
   const url = `${options.endpoint.replace(/\/+$/, '')}/v1/${action}`;
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (options.account) headers['x-portcullis-account'] = options.account;
-  if (options.actor) headers['x-portcullis-actor'] = options.actor;
-  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  let request: SignedRequest;
+  try {
+    request = await signRequest(url, JSON.stringify(body), signingServiceFor(action), options);
+  } catch (err) {
+    // An endpoint that is not a URL.
+    return { kind: 'failed', message: `Invalid endpoint: ${url} (${(err as Error).message})` };
+  }
   let response: Response;
   try {
-    response = await send(url, { method: 'POST', headers, body: JSON.stringify(body) });
+    response = await send(url, request);
   } catch {
     return { kind: 'failed', message: `Could not connect to the endpoint URL: "${url}"` };
   }
@@ -121,10 +236,21 @@ function decodeDocuments(value: unknown): unknown {
 
 /**
  * What the command prints: the reply without `ResponseMetadata` (as the AWS CLI), without an
- * empty `ConsistencyToken` (an account with no history yet), policy documents as JSON.
+ * empty `ConsistencyToken` (an account with no history yet), policy documents as JSON, and an STS
+ * reply's `{Action}Result` wrapper lifted (`get-caller-identity` prints `UserId`, `Account`,
+ * `Arn`, as `aws sts get-caller-identity` does).
  */
-export function printable(result: Record<string, unknown>): Record<string, unknown> {
+export function printable(
+  result: Record<string, unknown>,
+  action?: string,
+): Record<string, unknown> {
   const { ResponseMetadata: _metadata, ...rest } = result;
   if (rest.ConsistencyToken === '') delete rest.ConsistencyToken;
+  const wrapper = action === undefined ? undefined : `${action}Result`;
+  const wrapped = wrapper === undefined ? undefined : rest[wrapper];
+  if (wrapper && wrapped !== null && typeof wrapped === 'object' && !Array.isArray(wrapped)) {
+    delete rest[wrapper];
+    Object.assign(rest, wrapped);
+  }
   return decodeDocuments(rest) as Record<string, unknown>;
 }

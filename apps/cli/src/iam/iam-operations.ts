@@ -62,6 +62,8 @@ export interface IamOperation {
   command: string;
   kind: 'read' | 'write';
   params: IamParam[];
+  /** What `--help` says of it, when not just its kind (operations written by hand). */
+  summary?: string;
 }
 
 /** `CreateUser` → `create-user`, `ListAttachedUserPolicies` → `list-attached-user-policies`. */

@@ -10,8 +10,11 @@ import {
 import {
   callAction,
   callAllPages,
+  credentialsFromEnv,
   DEFAULT_ENDPOINT,
+  DEFAULT_REGION,
   printable,
+  regionFrom,
   type CallOptions,
   type Send,
 } from './iam-client';
@@ -23,6 +26,8 @@ export const IAM_EXIT = {
   ok: 0,
   /** The command line could not be parsed (unknown option, missing parameter, bad value). */
   usage: 252,
+  /** The environment is unusable: no (or partial) credentials. Nothing was sent. */
+  config: 253,
   /** The service answered an error. */
   service: 254,
   /** Anything else: the endpoint is unreachable, or its answer is unusable. */
@@ -47,13 +52,12 @@ export interface IamCliDeps {
 /** The global options every `iam` command takes (they may come before or after the command). */
 interface GlobalOptions {
   endpoint?: string;
-  account?: string;
-  actor?: string;
+  region?: string;
   idempotencyKey?: string;
   paginate?: boolean;
 }
 
-const GLOBAL_FLAGS = ['--endpoint', '--account', '--actor', '--idempotency-key', '--paginate'];
+const GLOBAL_FLAGS = ['--endpoint', '--region', '--idempotency-key', '--paginate'];
 
 function optionFor(param: IamParam): Option[] {
   const description = param.description;
@@ -91,11 +95,18 @@ async function run(
     io.err(err.message);
     return IAM_EXIT.usage;
   }
+  // The caller is whoever the credentials belong to: the service reads it from the signature.
+  const found = credentialsFromEnv(deps.env);
+  if (!found.ok) {
+    io.err('');
+    io.err(found.message);
+    return IAM_EXIT.config;
+  }
   const options: CallOptions = {
     endpoint: globals.endpoint ?? deps.env.IAM_ENDPOINT ?? DEFAULT_ENDPOINT,
-    account: globals.account ?? deps.env.IAM_ACCOUNT,
-    actor: globals.actor ?? deps.env.IAM_ACTOR,
-    idempotencyKey: globals.idempotencyKey,
+    credentials: found.credentials,
+    region: regionFrom(globals.region, deps.env),
+    ...(globals.idempotencyKey ? { idempotencyKey: globals.idempotencyKey } : {}),
   };
   const pageable = op.params.some((p) => p.name === 'Marker');
   const allPages =
@@ -105,7 +116,7 @@ async function run(
     : await callAction(op.action, body, options, deps.send);
   switch (outcome.kind) {
     case 'ok':
-      print(io, printable(outcome.result));
+      print(io, printable(outcome.result, op.action));
       return IAM_EXIT.ok;
     case 'service-error':
       io.err('');
@@ -123,7 +134,8 @@ async function run(
 /**
  * `portcullis iam <command> [--param value …]`: one command per action of the API, generated
  * from its OpenAPI document (as the AWS CLI is from its service models), with the AWS CLI's
- * parameter names and value syntax (shorthand, JSON, `file://`), output and exit codes.
+ * parameter names and value syntax (shorthand, JSON, `file://`), credentials (the `AWS_*`
+ * environment variables; every request signed with SigV4), output and exit codes.
  */
 export function registerIamCommands(
   program: Command,
@@ -140,10 +152,22 @@ export function registerIamCommands(
     .command('iam')
     .description('IAM actions of a Portcullis endpoint, in the style of `aws iam`')
     .option('--endpoint <url>', `the API (default: $IAM_ENDPOINT or ${DEFAULT_ENDPOINT})`)
-    .option('--account <id>', 'the 12-digit account to act in (default: $IAM_ACCOUNT)')
-    .option('--actor <arn>', 'the calling principal (default: $IAM_ACTOR, else the account root)')
+    .option(
+      '--region <region>',
+      `the region requests are signed for (default: $AWS_REGION, $AWS_DEFAULT_REGION or ${DEFAULT_REGION})`,
+    )
     .option('--idempotency-key <key>', 'command id: a retry with the same key changes nothing')
     .option('--no-paginate', 'answer one page of a list instead of following its Marker')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Credentials, as the AWS CLI reads them: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (an',
+        'access key), plus AWS_SESSION_TOKEN for temporary credentials. Every request is signed',
+        'with AWS Signature Version 4 (service iam; sts for get-caller-identity); the caller and',
+        'its account are whoever the credentials belong to.',
+      ].join('\n'),
+    )
     // A usage error under `iam` ends with the AWS CLI's 252 instead of commander's code.
     .exitOverride((err: CommanderError) => {
       throw err.exitCode === 0 ? err : new IamCliExit(IAM_EXIT.usage);
@@ -171,7 +195,7 @@ function addOperations(
     const command = iam
       .command(op.command)
       .description(
-        `${op.action}: ${op.kind === 'read' ? 'read, answered from the account owner’s state' : 'write'}`,
+        `${op.action}: ${op.summary ?? (op.kind === 'read' ? 'read, answered from the account owner’s state' : 'write')}`,
       );
     const byParam = new Map<string, Option>();
     for (const param of op.params) {

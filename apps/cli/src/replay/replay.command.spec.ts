@@ -84,7 +84,7 @@ describe('portcullis replay', () => {
     const replayed = await run(['replay', '--into', 'rebuilt'], backends);
     expect(replayed.exit).toBe(EXIT.ok);
     expect(replayed.io.stdout[0]).toMatch(
-      /^replayed \d+ events into rebuilt in [\d.]+ s \(\d+ events\/s\): \d+ principals, \d+ groups, \d+ group member lists, \d+ managed policies; 4 accounts$/,
+      /^replayed \d+ events into rebuilt in [\d.]+ s \(\d+ events\/s\): \d+ principals, \d+ groups, \d+ group member lists, \d+ managed policies, \d+ access keys; 4 accounts$/,
     );
     expect(replayed.io.stdout).toContain(
       '1 records left out, as the live projector parks them in its dead-letter topic:',
@@ -95,7 +95,7 @@ describe('portcullis replay', () => {
     expect(verified.exit).toBe(EXIT.ok);
     expect(verified.io.stdout[0]).toBe('comparing live (portcullis) with replay (rebuilt)');
     expect(verified.io.stdout.at(-1)).toMatch(
-      /^no differences \(\d+ principals, \d+ groups, \d+ group member lists, \d+ managed policies, 4 account sequences, 3 checkpoints compared\)$/,
+      /^no differences \(\d+ principals, \d+ groups, \d+ group member lists, \d+ managed policies, \d+ access keys, 4 account sequences, 3 checkpoints compared\)$/,
     );
   });
 

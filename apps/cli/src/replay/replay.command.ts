@@ -35,6 +35,7 @@ const KIND_NAMES = {
   group: 'groups',
   groupMembers: 'group member lists',
   policy: 'managed policies',
+  accessKey: 'access keys',
 } as const;
 
 /** Input errors of the replay modules, reported like any other bad input (exit 2, one line). */
@@ -176,7 +177,8 @@ function printVerify(
   const c = report.compared;
   const compared =
     `${c.principal} principals, ${c.group} groups, ${c.groupMembers} group member lists, ` +
-    `${c.policy} managed policies, ${c.account} account sequences, ${c.checkpoint} checkpoints`;
+    `${c.policy} managed policies, ${c.accessKey} access keys, ${c.account} account sequences, ` +
+    `${c.checkpoint} checkpoints`;
   io.out(`comparing live (${liveDatabase}) with replay (${opts.into})`);
   const shown = report.differences.slice(0, opts.max);
   for (const d of shown) io.out(formatDifference(d, report.labels));

@@ -1,3 +1,4 @@
+import type { CallerContext } from '@portcullis/contracts';
 import {
   evaluate,
   formatExplanation,
@@ -28,6 +29,9 @@ export interface IamCommandRequest {
   readonly action: string;
   /** The validated input, with AWS's parameter names. */
   readonly input: object;
+  /** How the caller authenticated: the MFA, token, source and transport context keys, and an
+   *  assumed-role session's session policy. */
+  readonly caller?: CallerContext;
 }
 
 export interface AccessDeniedError {
@@ -58,7 +62,8 @@ const SHARED_CACHE = new CompiledPolicyCache();
  * - A principal of another account (its root included) is denied: IAM users, groups, roles and
  *   policies have no resource-based policies, so nothing can grant cross-account access.
  * - A principal the account does not know (no policy set) is denied.
- * - A role session is evaluated with its role's policies (session policies: not yet).
+ * - A role session is evaluated with its role's policies and its session policy, if any (both
+ *   must allow).
  * - Otherwise the caller's identity policies (its groups' included) and boundary are evaluated by
  *   libs/policy on the resolved action, resource(s) and request context.
  * Throws IamRequestShapeError for an unmapped action or an input missing a required name:
@@ -114,10 +119,15 @@ export function authorizeIamCommand(
   const cache = options.cache ?? SHARED_CACHE;
   let identity: CompiledPolicy[];
   let boundary: CompiledPolicy | null = null;
+  const session: CompiledPolicy[] = [];
   try {
     identity = policies.identity.map((p) => cache.compile(p.id, p.document));
     if (policies.boundary !== undefined) {
       boundary = cache.compile(policies.boundary.id, policies.boundary.document);
+    }
+    const sessionPolicy = caller.kind === 'session' ? request.caller?.sessionPolicy : undefined;
+    if (sessionPolicy !== undefined) {
+      session.push(cache.compile(`${actor}#session-policy`, sessionPolicy));
     }
   } catch (error) {
     if (!(error instanceof PolicyParseError)) throw error;
@@ -129,7 +139,7 @@ export function authorizeIamCommand(
   }
 
   const context = principalContext(caller, accountId, principalArn, policies, now);
-  Object.assign(context, resolved.context);
+  Object.assign(context, authenticationContext(request.caller, now), resolved.context);
 
   for (const resource of resolved.resources) {
     const evaluation: AuthorizationRequest = {
@@ -138,7 +148,7 @@ export function authorizeIamCommand(
       resource,
       context,
     };
-    const result = evaluate({ identity, boundary, request: evaluation });
+    const result = evaluate({ identity, boundary, session, request: evaluation });
     if (result.decision !== 'Allow') {
       return deny(request, { ...resolved, resource }, denialReason(result), [
         formatExplanation(result, evaluation),
@@ -146,6 +156,27 @@ export function authorizeIamCommand(
     }
   }
   return ALLOWED;
+}
+
+/**
+ * The request context of `actor` (a user or a role session of `accountId`) as AWS fills it:
+ * its principal keys (from its policy set) and the keys of how it authenticated. For checks made
+ * outside the IAM action map (STS's AssumeRole evaluating a trust policy).
+ */
+export function callerRequestContext(
+  actor: string,
+  accountId: string,
+  policies: IamPrincipalPolicies,
+  principalArn: string,
+  caller: CallerContext | undefined,
+  now: Date,
+): RequestContext {
+  const parsed = parseActor(actor);
+  const context: RequestContext =
+    parsed === undefined || parsed.kind === 'root'
+      ? {}
+      : principalContext(parsed, accountId, principalArn, policies, now);
+  return Object.assign(context, authenticationContext(caller, now));
 }
 
 type Actor =
@@ -211,6 +242,34 @@ function principalContext(
   }
   const tags = policies.tags;
   for (const key of Object.keys(tags)) context[`aws:PrincipalTag/${key}`] = tags[key];
+  return context;
+}
+
+/**
+ * The keys AWS derives from how the request was authenticated (IAM User Guide, "AWS global
+ * condition context keys"): aws:MultiFactorAuthPresent and aws:MultiFactorAuthAge (absent for
+ * long-term access keys, as in AWS; false / absent for temporary credentials without MFA),
+ * aws:TokenIssueTime (temporary credentials), aws:SourceIp, aws:SecureTransport.
+ */
+function authenticationContext(caller: CallerContext | undefined, now: Date): RequestContext {
+  const context: RequestContext = {};
+  if (caller === undefined) return context;
+  if (caller.authenticatedBy === 'session-token') {
+    if (caller.mfaAuthenticatedAt !== undefined) {
+      context['aws:MultiFactorAuthPresent'] = true;
+      context['aws:MultiFactorAuthAge'] = Math.max(
+        0,
+        Math.floor((now.getTime() - Date.parse(caller.mfaAuthenticatedAt)) / 1000),
+      );
+    } else {
+      context['aws:MultiFactorAuthPresent'] = false;
+    }
+    if (caller.tokenIssuedAt !== undefined) {
+      context['aws:TokenIssueTime'] = caller.tokenIssuedAt.replace(/\.\d{3}Z$/, 'Z');
+    }
+  }
+  if (caller.sourceIp !== undefined) context['aws:SourceIp'] = caller.sourceIp;
+  if (caller.secureTransport !== undefined) context['aws:SecureTransport'] = caller.secureTransport;
   return context;
 }
 

@@ -1,5 +1,6 @@
 export {
   authorizeIamCommand,
+  callerRequestContext,
   type AccessDeniedError,
   type AuthorizeIamOptions,
   type IamAuthorization,

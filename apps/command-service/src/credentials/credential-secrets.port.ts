@@ -8,7 +8,8 @@ import type { TotpCheck } from '@portcullis/domain';
 export type SecretBinding =
   | { readonly purpose: 'access-key-secret'; readonly userId: string; readonly accessKeyId: string }
   | { readonly purpose: 'mfa-seed'; readonly serialNumber: string }
-  | { readonly purpose: 'command-input'; readonly commandId: string; readonly member: string };
+  | { readonly purpose: 'command-input'; readonly commandId: string; readonly member: string }
+  | { readonly purpose: 'issued-credential'; readonly commandId: string; readonly member: string };
 
 export const accessKeySecretBinding = (userId: string, accessKeyId: string): SecretBinding => ({
   purpose: 'access-key-secret',
@@ -24,6 +25,13 @@ export const mfaSeedBinding = (serialNumber: string): SecretBinding => ({
 /** A secret member of a command's input (a password), sealed for the trip through Kafka. */
 export const commandInputBinding = (commandId: string, member: string): SecretBinding => ({
   purpose: 'command-input',
+  commandId,
+  member,
+});
+
+/** A secret of temporary credentials in a reply (STS, sign-in): they travel on Kafka sealed. */
+export const issuedCredentialBinding = (commandId: string, member: string): SecretBinding => ({
+  purpose: 'issued-credential',
   commandId,
   member,
 });

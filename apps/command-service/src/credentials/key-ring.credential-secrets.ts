@@ -110,6 +110,7 @@ function bindingData(binding: SecretBinding): Buffer {
     case 'mfa-seed':
       return associatedData(binding.purpose, binding.serialNumber);
     case 'command-input':
+    case 'issued-credential':
       return associatedData(binding.purpose, binding.commandId, binding.member);
   }
 }

@@ -15,7 +15,7 @@ export class AwsErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const res = http.getResponse<Response>();
     const requestId = randomUUID();
-    if (exception instanceof HttpException && !http.getRequest<Request>().path.startsWith('/v1/')) {
+    if (exception instanceof HttpException && !isApiPath(http.getRequest<Request>().path)) {
       // Health and other framework routes keep their own bodies.
       res.status(exception.getStatus()).json(exception.getResponse());
       return;
@@ -40,3 +40,6 @@ export class AwsErrorFilter implements ExceptionFilter {
     });
   }
 }
+
+/** The API's routes (AWS's error shape, and no framework message that could echo the body). */
+const isApiPath = (path: string): boolean => path.startsWith('/v1/') || path === '/signin';

@@ -1,25 +1,32 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import type { RawBodyRequest } from '@nestjs/common';
+import { SIGV4_HTTP_STATUS } from '@portcullis/credentials';
 import { randomUUID } from 'crypto';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { newAccountIdFor } from '../accounts/create-account/create-account.routing';
+import { RequestAuthenticator } from '../authentication/request-authenticator';
 import { CredentialSecrets } from '../credentials/credential-secrets.port';
 import { sealCommandInputs } from '../credentials/sealed-command-inputs';
 import { COMMAND_CATALOG } from '../pipeline/command-catalog';
 import { CommandGateway } from '../pipeline/command-gateway.port';
-import { httpStatusFor, resolveCaller } from './http-errors';
+import { roleAccountOf, withCrossAccountIdentity } from '../sts/assume-role/assume-role.routing';
+import { getCallerIdentity } from '../sts/get-caller-identity';
+import { httpStatusFor } from './http-errors';
+import { originOf, sigV4RequestOf, signingServicesFor } from './request-signing';
 
 /**
  * `POST /v1/{Action}` with AWS's parameter names as a JSON body, e.g. `POST /v1/CreateUser`
- * `{"UserName": "alice"}`. Until authentication lands, the account is named by
- * `x-portcullis-account` and the caller by `x-portcullis-actor` (a principal ARN; absent = the
- * account's root). An `Idempotency-Key` header is the command id: a retry returns the first
- * result and changes nothing.
+ * `{"UserName": "alice"}`, signed with AWS Signature Version 4 (service `iam`, `sts` for the STS
+ * actions; the configured region) by an access key or temporary credentials. The signature
+ * decides the caller and its account. An `Idempotency-Key` header is the command id: a retry
+ * returns the first result and changes nothing.
  */
 @Controller('v1')
 export class IamApiHttpController {
   constructor(
     private readonly gateway: CommandGateway,
     private readonly secrets: CredentialSecrets,
+    private readonly authenticator: RequestAuthenticator,
   ) {}
 
   @Post(':action')
@@ -27,33 +34,65 @@ export class IamApiHttpController {
   async handle(
     @Param('action') action: string,
     @Body() body: unknown,
-    @Headers('x-portcullis-account') account: string | undefined,
-    @Headers('x-portcullis-actor') actor: string | undefined,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() req: RawBodyRequest<Request>,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const requestId = randomUUID();
-    // CreateAccount names no account: the new account's id is chosen here, before routing.
-    const caller = resolveCaller(
-      account ??
-        (action === 'CreateAccount' ? newAccountIdFor({ actor, idempotencyKey }) : undefined),
-      actor,
+    const authenticated = await this.authenticator.authenticate(
+      sigV4RequestOf(req),
+      originOf(req),
+      {
+        services: signingServicesFor(action),
+      },
     );
-    if ('error' in caller) {
-      res.status(httpStatusFor(caller.error.Code));
-      return { Error: caller.error, RequestId: requestId };
+    if (!authenticated.ok) {
+      res.status(SIGV4_HTTP_STATUS[authenticated.code]);
+      return {
+        Error: { Code: authenticated.code, Message: authenticated.message },
+        RequestId: requestId,
+      };
+    }
+    const caller = authenticated.caller;
+    if (action === 'GetCallerIdentity') {
+      return { ...getCallerIdentity(caller), ResponseMetadata: { RequestId: requestId } };
     }
     const definition = Object.hasOwn(COMMAND_CATALOG, action) ? COMMAND_CATALOG[action] : undefined;
+    // Commands only Portcullis itself sends (bootstrap) are not part of the API.
+    const exposed = definition && !definition.internal ? definition : undefined;
+    if (!exposed) {
+      res.status(httpStatusFor('InvalidAction'));
+      return {
+        Error: {
+          Code: 'InvalidAction',
+          Message: `The action ${action} is not valid for this web service.`,
+        },
+        RequestId: requestId,
+      };
+    }
+    // Where the command is decided: the new account (CreateAccount), the role's account
+    // (AssumeRole), otherwise the caller's own.
+    const accountId =
+      action === 'CreateAccount'
+        ? (requestedAccountId(body) ?? newAccountIdFor({ actor: caller.actor, idempotencyKey }))
+        : action === 'AssumeRole'
+          ? (roleAccountOf(body) ?? caller.accountId)
+          : caller.accountId;
+    const context =
+      action === 'AssumeRole'
+        ? await withCrossAccountIdentity(this.gateway, caller, body, requestId)
+        : caller.context;
     // Passwords are sealed before the command goes anywhere (Kafka keeps every command).
     const command = sealCommandInputs(
-      definition,
+      exposed,
       {
         commandId: idempotencyKey ?? requestId,
         correlationId: requestId,
-        accountId: caller.accountId,
+        accountId,
         actor: caller.actor,
         action,
         input: body ?? {},
+        caller: context,
       },
       this.secrets,
     );
@@ -64,8 +103,8 @@ export class IamApiHttpController {
     }
     // A reply carrying a secret (CreateAccessKey, CreateVirtualMFADevice) holds it sealed, as
     // it was published and kept for retries; this caller is the one who sees it in clear.
-    const output = definition?.revealSecrets
-      ? definition.revealSecrets(reply.output, this.secrets, caller)
+    const output = exposed.revealSecrets
+      ? exposed.revealSecrets(reply.output, this.secrets, { accountId, actor: caller.actor })
       : reply.output;
     res.setHeader('x-portcullis-consistency-token', reply.consistencyToken);
     return {
@@ -74,4 +113,10 @@ export class IamApiHttpController {
       ResponseMetadata: { RequestId: requestId },
     };
   }
+}
+
+/** CreateAccount's `AccountId` (a Portcullis extension: a chosen id), when well-formed. */
+function requestedAccountId(body: unknown): string | undefined {
+  const id = (body as { AccountId?: unknown } | null)?.AccountId;
+  return typeof id === 'string' && /^\d{12}$/.test(id) ? id : undefined;
 }

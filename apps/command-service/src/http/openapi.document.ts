@@ -44,6 +44,12 @@ const ERROR_CODES = [
   'ConcurrentModification',
   'ServiceFailure',
   'ServiceUnavailable',
+  'MissingAuthenticationToken',
+  'IncompleteSignature',
+  'InvalidClientTokenId',
+  'SignatureDoesNotMatch',
+  'RequestExpired',
+  'ExpiredToken',
 ] as const;
 
 /** Codes a read can answer (it changes nothing, so no conflicts, quotas or documents). */
@@ -51,6 +57,8 @@ const READ_CODES: ReadonlySet<string> = new Set([
   'ValidationError',
   'InvalidAction',
   'AccessDenied',
+  'MissingAuthenticationToken',
+  'InvalidClientTokenId',
   'NoSuchEntity',
   'ServiceFailure',
   'ServiceUnavailable',
@@ -59,25 +67,6 @@ const READ_CODES: ReadonlySet<string> = new Set([
 const ref = (path: string): ReferenceObject => ({ $ref: path });
 
 const HEADERS: Record<string, ParameterObject> = {
-  Account: {
-    name: 'x-portcullis-account',
-    in: 'header',
-    required: true,
-    description:
-      'The 12-digit id of the account the request acts in (until authentication lands). ' +
-      'CreateAccount needs none: the new account is named in its reply.',
-    schema: { type: 'string', pattern: '^\\d{12}$' },
-  },
-  Actor: {
-    name: 'x-portcullis-actor',
-    in: 'header',
-    required: false,
-    description:
-      'The caller: a principal ARN (`arn:aws:iam::<account>:user/alice`, a role, an assumed-role ' +
-      'session, or another account). Absent: the account root. IAM authorizes the request ' +
-      'against this principal’s policies.',
-    schema: { type: 'string', pattern: '^arn:aws:(iam|sts)::\\d{12}:\\S+$' },
-  },
   IdempotencyKey: {
     name: 'Idempotency-Key',
     in: 'header',
@@ -193,10 +182,7 @@ function operation(
 ): OperationObject {
   const kind: OperationKind = isRead(definition) ? 'read' : 'write';
   const hasRequired = (schema.required ?? []).length > 0;
-  const parameters: (ParameterObject | ReferenceObject)[] =
-    action === 'CreateAccount'
-      ? [{ ...HEADERS.Account, required: false }, ref('#/components/parameters/Actor')]
-      : [ref('#/components/parameters/Account'), ref('#/components/parameters/Actor')];
+  const parameters: (ParameterObject | ReferenceObject)[] = [];
   if (kind === 'write') parameters.push(ref('#/components/parameters/IdempotencyKey'));
   const responses: Record<string, ResponseObject | ReferenceObject> = {
     '200': {
@@ -243,6 +229,7 @@ export function buildOpenApiDocument(
   const paths: OpenAPIObject['paths'] = {};
   for (const action of Object.keys(catalog).sort()) {
     const definition = catalog[action];
+    if (definition.internal) continue; // sent by Portcullis's services only: no API
     paths[`/v1/${action}`] = {
       post: operation(action, definition, schemas[definition.dto.name], errors),
     };
@@ -276,10 +263,24 @@ export function buildOpenApiDocument(
       },
     ],
     paths,
+    security: [{ sigv4: [] }],
     components: {
       schemas: { ...schemas, AwsError: ERROR_SCHEMA, ActionResult: SUCCESS_SCHEMA },
       parameters: HEADERS,
       responses,
+      securitySchemes: {
+        sigv4: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description:
+            'AWS Signature Version 4 (`AWS4-HMAC-SHA256`), service `iam` (`sts` for the STS ' +
+            'actions), the configured region (default us-east-1), by an access key or temporary ' +
+            'credentials (then with `X-Amz-Security-Token`); `X-Amz-Date` within 5 minutes of ' +
+            'the server’s clock. The signature names the caller and its account. AWS SDKs and ' +
+            'the AWS CLI sign this way.',
+        },
+      },
     },
   };
 }

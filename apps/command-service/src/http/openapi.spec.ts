@@ -34,7 +34,7 @@ function dtoFields(dto: new () => object): { all: string[]; required: string[] }
 }
 
 describe('OpenAPI document', () => {
-  const actions = Object.keys(COMMAND_CATALOG);
+  const actions = Object.keys(COMMAND_CATALOG).filter((a) => !COMMAND_CATALOG[a].internal);
 
   it('has one POST /v1/{Action} per catalog action, operationId = the AWS action name', () => {
     expect(actions.length).toBeGreaterThan(24);
@@ -88,22 +88,20 @@ describe('OpenAPI document', () => {
     expect(tag.required).toEqual(['Key', 'Value']);
   });
 
-  it('names the trusted headers: account (not for CreateAccount), actor, Idempotency-Key for writes', () => {
+  it('is signed with SigV4 (no header chooses the caller); Idempotency-Key for writes', () => {
     const headers = (action: string) =>
       (op(action).parameters ?? []).map((p) => {
         const param = '$ref' in p ? doc.components!.parameters![p.$ref.split('/').pop()!] : p;
         return [(param as ParameterObject).name, (param as ParameterObject).required];
       });
-    expect(headers('CreateUser')).toEqual([
-      ['x-portcullis-account', true],
-      ['x-portcullis-actor', false],
-      ['Idempotency-Key', false],
-    ]);
-    expect(headers('ListUsers')).toEqual([
-      ['x-portcullis-account', true],
-      ['x-portcullis-actor', false],
-    ]);
-    expect(headers('CreateAccount')[0]).toEqual(['x-portcullis-account', false]);
+    expect(headers('CreateUser')).toEqual([['Idempotency-Key', false]]);
+    expect(headers('ListUsers')).toEqual([]);
+    expect(doc.security).toEqual([{ sigv4: [] }]);
+    expect(doc.components!.securitySchemes!.sigv4).toMatchObject({ name: 'Authorization' });
+  });
+
+  it('leaves out the internal commands (the bootstrap)', () => {
+    expect(doc.paths['/v1/BootstrapManagementAccount']).toBeUndefined();
   });
 
   it("answers AWS's error shape with the statuses of the codes", () => {
@@ -116,7 +114,10 @@ describe('OpenAPI document', () => {
     expect(responses.Error409).toMatchObject({
       description: 'EntityAlreadyExists, DeleteConflict, LimitExceeded, ConcurrentModification',
     });
-    expect(responses.Error403).toMatchObject({ description: 'AccessDenied' });
+    expect(responses.Error403).toMatchObject({
+      description:
+        'AccessDenied, MissingAuthenticationToken, InvalidClientTokenId, SignatureDoesNotMatch, ExpiredToken',
+    });
     expect(doc.components!.schemas!.AwsError).toMatchObject({
       properties: { Error: { required: ['Code', 'Message'] } },
     });

@@ -4,6 +4,8 @@ import { GROUPS } from '../groups/groups.catalog';
 import { POLICIES } from '../policies/policies.catalog';
 import { READS } from '../reads/reads.catalog';
 import { ROLES } from '../roles/roles.catalog';
+import { SIGN_IN } from '../sign-in/sign-in.catalog';
+import { STS } from '../sts/sts.catalog';
 import { USERS } from '../users/users.catalog';
 import type { CommandArea, CommandDefinition } from './command-definition';
 
@@ -16,6 +18,8 @@ const AREAS: readonly CommandArea[] = [
   POLICIES,
   CREDENTIALS,
   READS,
+  STS,
+  SIGN_IN,
 ];
 
 function merge(areas: readonly CommandArea[]): Record<string, CommandDefinition> {

@@ -1,3 +1,4 @@
+import type { CallerContext } from '@portcullis/contracts';
 import type { Type } from '@nestjs/common';
 import type { Command, ICommandHandler } from '@nestjs/cqrs';
 import type { AccountEvent } from '@portcullis/domain';
@@ -7,6 +8,10 @@ import type { CredentialSecrets } from '../credentials/credential-secrets.port';
 export interface CommandCaller {
   readonly accountId: string;
   readonly actor: string;
+  /** The command's id (what secrets in its reply are bound to). */
+  readonly commandId?: string;
+  /** How the caller authenticated (STS needs it: MFA, long-term vs temporary credentials). */
+  readonly context?: CallerContext;
 }
 
 /** How one AWS action enters the write side: its request DTO, its command, its reply. */
@@ -32,6 +37,22 @@ export interface CommandDefinition {
    * a plaintext value is refused.
    */
   sealedInputs?: readonly string[];
+  /**
+   * Sent only by Portcullis's own services (the bootstrap of the management account): not part
+   * of the HTTP API, and refused from any caller that did not authenticate as a service.
+   */
+  internal?: boolean;
+  /**
+   * The reply is what the handler returns, even when it raised events (credentials issued by
+   * GetSessionToken, AssumeRole, sign-in: their events, e.g. a spent MFA code, cannot rebuild
+   * them). Such a command is answered once: a retry of its command id is refused.
+   */
+  replyFromHandler?: boolean;
+  /**
+   * The handler authorizes the request itself (STS: GetSessionToken needs no permission;
+   * AssumeRole evaluates the role's trust policy with the caller's identity policies).
+   */
+  selfAuthorized?: boolean;
 }
 
 export const defineCommand = <D extends object>(def: {
@@ -40,6 +61,9 @@ export const defineCommand = <D extends object>(def: {
   resultFrom(events: readonly AccountEvent[]): unknown;
   revealSecrets?(output: unknown, secrets: CredentialSecrets, caller: CommandCaller): unknown;
   sealedInputs?: readonly (keyof D & string)[];
+  internal?: boolean;
+  replyFromHandler?: boolean;
+  selfAuthorized?: boolean;
 }): CommandDefinition => def as CommandDefinition;
 
 /** One area of the API (users, groups, ...): its actions and the handlers that serve them. */

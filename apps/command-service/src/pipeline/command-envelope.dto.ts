@@ -1,3 +1,4 @@
+import type { CallerContext } from '@portcullis/contracts';
 import { IsDefined, IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 /** Shape check of a command arriving on Kafka, before its payload is looked at. */
@@ -26,4 +27,10 @@ export class CommandEnvelopeDto {
   @IsDefined()
   @IsObject()
   input!: Record<string, unknown>;
+
+  /** As the signing service states it (a SigV4-signed command has it replaced by what the
+   *  signature proves; an unsigned one is refused). */
+  @IsOptional()
+  @IsObject()
+  caller?: CallerContext;
 }

@@ -1,4 +1,9 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import {
+  DEFAULT_MANAGEMENT_ACCOUNT_ID,
+  PORTCULLIS_CONFIG,
+  type PortcullisConfig,
+} from '@portcullis/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'crypto';
 import type { CommandEnvelope, CommandError, EventEnvelope } from '@portcullis/contracts';
@@ -18,6 +23,10 @@ import { validateDto } from './validate-dto';
 import { CredentialSecrets } from '../credentials/credential-secrets.port';
 import { openCommandInputs } from '../credentials/sealed-command-inputs';
 import { isRead } from '../reads/shared/read-definition';
+import {
+  SignedCommandAuthenticator,
+  type CommandRecord,
+} from '../authentication/signed-command.authenticator';
 
 /** What the write side decided for one command, before anything is appended. */
 export type CommandDecision =
@@ -55,7 +64,17 @@ export class CommandProcessor {
     @Optional() private readonly clock: Clock = new Clock(),
     // Opens the sealed passwords of password commands; without it they are refused.
     @Optional() private readonly secrets?: CredentialSecrets,
-  ) {}
+    @Optional()
+    @Inject(PORTCULLIS_CONFIG)
+    config?: PortcullisConfig,
+    // Checks who signed a command read from Kafka; without it every such command is refused.
+    @Optional() private readonly signedCommands?: SignedCommandAuthenticator,
+  ) {
+    this.managementAccountId = config?.managementAccountId ?? DEFAULT_MANAGEMENT_ACCOUNT_ID;
+  }
+
+  /** Whose root (and principals it allows) may create accounts. */
+  private readonly managementAccountId: string;
 
   /** Checks the envelope of a command that came from outside (Kafka). */
   validateEnvelope(
@@ -63,6 +82,24 @@ export class CommandProcessor {
   ): { ok: true; value: CommandEnvelope } | { ok: false; error: CommandError } {
     const checked = validateDto(CommandEnvelopeDto, raw);
     return checked.ok ? { ok: true, value: checked.value as CommandEnvelope } : checked;
+  }
+
+  /**
+   * Who sent a command that came from Kafka: the envelope to decide (its caller as the signature
+   * proves it), or the error to answer (AccessDenied for an unsigned command).
+   */
+  async authenticate(
+    envelope: CommandEnvelope,
+    record: CommandRecord,
+  ): Promise<{ ok: true; value: CommandEnvelope } | { ok: false; error: CommandError }> {
+    if (!this.signedCommands) {
+      return {
+        ok: false,
+        error: { Code: 'AccessDenied', Message: 'Commands cannot be authenticated here.' },
+      };
+    }
+    const result = await this.signedCommands.authenticate(envelope, record);
+    return result.ok ? { ok: true, value: result.envelope } : result;
   }
 
   async decide(envelope: CommandEnvelope): Promise<CommandDecision> {
@@ -87,6 +124,16 @@ export class CommandProcessor {
     const previous = isRead(definition)
       ? undefined
       : this.accounts.committedCommand(envelope.accountId, envelope.commandId);
+    if (previous && definition.replyFromHandler) {
+      return {
+        kind: 'rejected',
+        error: {
+          Code: 'InvalidInput',
+          Message:
+            'This request was answered already, and credentials are issued only once: send a new request.',
+        },
+      };
+    }
     if (previous) {
       return {
         kind: 'duplicate',
@@ -95,8 +142,20 @@ export class CommandProcessor {
       };
     }
 
+    if (definition.internal && envelope.caller?.authenticatedBy !== 'service') {
+      return {
+        kind: 'rejected',
+        error: {
+          Code: 'InvalidAction',
+          Message: `The action ${envelope.action} is not valid for this web service.`,
+        },
+      };
+    }
     const account = this.accounts.get(envelope.accountId);
-    const denied = this.authorize(envelope, checked.value, account);
+    const denied =
+      definition.internal || definition.selfAuthorized
+        ? undefined // a Portcullis service, authenticated as such; or the handler decides
+        : this.authorize(envelope, checked.value, account);
     if (denied) return { kind: 'rejected', error: denied };
 
     account.takePending(); // nothing may leak from an earlier, failed command
@@ -106,6 +165,8 @@ export class CommandProcessor {
         definition.toCommand(envelope.accountId, checked.value, {
           accountId: envelope.accountId,
           actor: envelope.actor,
+          commandId: envelope.commandId,
+          ...(envelope.caller !== undefined ? { context: envelope.caller } : {}),
         }),
       );
     } catch (error) {
@@ -132,7 +193,10 @@ export class CommandProcessor {
     // that answers its retries (from the log, after a restart too): the first reply and every
     // retry's are equal by construction. One that changed nothing (an attachment repeated, a
     // read) answers what its handler returned.
-    const result = domainEvents.length > 0 ? definition.resultFrom(domainEvents) : handlerResult;
+    const result =
+      domainEvents.length > 0 && !definition.replyFromHandler
+        ? definition.resultFrom(domainEvents)
+        : handlerResult;
     return {
       kind: 'accepted',
       result,
@@ -157,10 +221,11 @@ export class CommandProcessor {
       actor: envelope.actor,
       action: envelope.action,
       input,
+      ...(envelope.caller !== undefined ? { caller: envelope.caller } : {}),
     };
     const { request, directory } =
       envelope.action === 'CreateAccount'
-        ? createAccountAuthorization(asked)
+        ? createAccountAuthorization(asked, this.managementAccountId)
         : { request: asked, directory: new AccountIamDirectory(account) };
     // One compiled-policy cache for the process: authorizeIamCommand's shared default.
     const decision = authorizeIamCommand(request, directory, this.clock.now());

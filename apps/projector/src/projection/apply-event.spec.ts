@@ -21,6 +21,11 @@ const BOB = arn('user', 'bob');
 const DEVS = arn('group', 'devs');
 const DEPLOYER = arn('role', 'deployer');
 const AUDIT = arn('policy', 'audit.read');
+const KINDS = ['principal', 'group', 'groupMembers', 'policy', 'accessKey'] as const;
+const KEY_1 = 'AKIAAAAAAAAAAAAAAAA1';
+const KEY_2 = 'AKIAAAAAAAAAAAAAAAA2';
+const ROOT_KEY = 'AKIAAAAAAAAAAAAAROOT';
+const SEALED = 'v1.k1.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBBBB';
 
 afterAll(() => {
   // Every event type of the contract has been applied by at least one spec below.
@@ -523,6 +528,7 @@ describe('applyEvent: permissions boundaries', () => {
 describe('applyEvent: idempotency and poison events', () => {
   it('writes nothing when the history is applied again over its own result', () => {
     const f = new ProjectionFixture();
+    f.run((a) => a.createAccount({ accountName: 'acme', now }));
     f.user('alice');
     f.group('devs');
     f.policy('audit.read');
@@ -530,19 +536,35 @@ describe('applyEvent: idempotency and poison events', () => {
     f.run((a) => a.attachGroupPolicy({ groupName: 'devs', policyArn: READ_ONLY }));
     f.run((a) => a.updateGroup({ groupName: 'devs', newGroupName: 'developers' }));
     f.run((a) => a.createPolicyVersion({ policyArn: AUDIT, policyDocument: allow('*'), now }));
+    f.run((a) =>
+      a.createAccessKey({
+        userName: 'alice',
+        accessKeyId: KEY_1,
+        sealedSecretAccessKey: SEALED,
+        now,
+      }),
+    );
+    f.run((a) =>
+      a.createAccessKey({
+        userName: 'alice',
+        accessKeyId: KEY_2,
+        sealedSecretAccessKey: SEALED,
+        now,
+      }),
+    );
+    f.run((a) => a.updateAccessKey({ userName: 'alice', accessKeyId: KEY_1, status: 'Inactive' }));
+    f.run((a) =>
+      a.createRootAccessKey({ accessKeyId: ROOT_KEY, sealedSecretAccessKey: SEALED, now }),
+    );
     f.run((a) => a.updateUser({ userName: 'alice', newUserName: 'alicia' }));
+    f.run((a) => a.deleteAccessKey({ userName: 'alicia', accessKeyId: KEY_2 }));
     f.ws.markWritten();
-    const before = (['principal', 'group', 'groupMembers', 'policy'] as const).map((k) => [
-      ...f.ws.documents(k),
-    ]);
+    const before = KINDS.map((k) => [...f.ws.documents(k)]);
+    expect(before[KINDS.indexOf('accessKey')]).toHaveLength(2);
     // Creations of documents moved or deleted later come back, and go again with the later events.
     for (const e of f.events) applyEvent(f.ws, e);
     expect(f.ws.writes()).toEqual([]);
-    expect(
-      (['principal', 'group', 'groupMembers', 'policy'] as const).map((k) => [
-        ...f.ws.documents(k),
-      ]),
-    ).toEqual(before);
+    expect(KINDS.map((k) => [...f.ws.documents(k)])).toEqual(before);
     // An event applied again right away changes nothing at all.
     const last = f.events[f.events.length - 1];
     f.ws.markWritten();
@@ -614,31 +636,239 @@ describe('applyEvent: idempotency and poison events', () => {
   });
 });
 
-describe('applyEvent: credentials change no read model (yet)', () => {
-  it('access keys, login profiles, the password policy and MFA devices: applied, nothing written', () => {
+describe('applyEvent: access keys', () => {
+  const createKey = (userName: string, accessKeyId: string) => (a: Account) =>
+    a.createAccessKey({ userName, accessKeyId, sealedSecretAccessKey: SEALED, now });
+
+  it('access-key-created: a key document naming the user (ARN with its path); the user lists the key', () => {
+    const f = new ProjectionFixture();
+    const [user] = f.run((a) => a.createUser({ userName: 'alice', path: '/eng/', now, random }));
+    const userArn = arn('user', 'alice', '/eng/');
+    const [created] = f.run(createKey('alice', KEY_1));
+    expect(f.doc('accessKey', KEY_1)).toEqual({
+      _id: KEY_1,
+      accountId: ACCOUNT_ID,
+      principalArn: userArn,
+      userName: 'alice',
+      userId: (user.payload as { userId: string }).userId,
+      status: 'Active',
+      sealedSecretAccessKey: SEALED,
+      createDate: now.toISOString(),
+      sequence: created.sequence,
+    });
+    expect(f.doc('principal', userArn)!.accessKeyIds).toEqual([KEY_1]);
+    f.run(createKey('alice', KEY_2));
+    expect(f.doc('principal', userArn)!.accessKeyIds).toEqual([KEY_1, KEY_2]);
+    expect(touchedIds(created)).toEqual([
+      { kind: 'accessKey', id: KEY_1 },
+      { kind: 'principal', id: userArn },
+    ]);
+  });
+
+  it('access-key-updated: the new status, the key document alone written', () => {
+    const f = new ProjectionFixture();
+    f.user('alice');
+    f.run(createKey('alice', KEY_1));
+    f.ws.markWritten();
+    const [updated] = f.run((a) =>
+      a.updateAccessKey({ userName: 'alice', accessKeyId: KEY_1, status: 'Inactive' }),
+    );
+    expect(f.ws.changedRefs()).toEqual([{ kind: 'accessKey', id: KEY_1 }]);
+    expect(f.doc('accessKey', KEY_1)).toMatchObject({
+      status: 'Inactive',
+      sequence: updated.sequence,
+    });
+    f.run((a) => a.updateAccessKey({ userName: 'alice', accessKeyId: KEY_1, status: 'Active' }));
+    expect(f.doc('accessKey', KEY_1)!.status).toBe('Active');
+  });
+
+  it('access-key-deleted: removes the document and the id from the user (the field goes with the last)', () => {
+    const f = new ProjectionFixture();
+    f.user('alice');
+    f.run(createKey('alice', KEY_1));
+    f.run(createKey('alice', KEY_2));
+    f.run((a) => a.deleteAccessKey({ userName: 'alice', accessKeyId: KEY_1 }));
+    expect(f.doc('accessKey', KEY_1)).toBeNull();
+    expect(f.doc('accessKey', KEY_2)).not.toBeNull();
+    expect(f.doc('principal', ALICE)!.accessKeyIds).toEqual([KEY_2]);
+    f.run((a) => a.deleteAccessKey({ userName: 'alice', accessKeyId: KEY_2 }));
+    expect(f.doc('accessKey', KEY_2)).toBeNull();
+    expect(f.doc('principal', ALICE)).not.toHaveProperty('accessKeyIds');
+  });
+
+  it('root-access-key-created, -updated, -deleted: a key naming the account root, bound to the account id', () => {
+    const f = new ProjectionFixture();
+    f.run((a) => a.createAccount({ accountName: 'acme', now }));
+    f.ws.markWritten();
+    const [created] = f.run((a) =>
+      a.createRootAccessKey({ accessKeyId: ROOT_KEY, sealedSecretAccessKey: SEALED, now }),
+    );
+    expect(touchedIds(created)).toEqual([{ kind: 'accessKey', id: ROOT_KEY }]);
+    expect(f.ws.changedRefs()).toEqual([{ kind: 'accessKey', id: ROOT_KEY }]);
+    const doc = f.doc('accessKey', ROOT_KEY);
+    expect(doc).toEqual({
+      _id: ROOT_KEY,
+      accountId: ACCOUNT_ID,
+      principalArn: `arn:aws:iam::${ACCOUNT_ID}:root`,
+      userId: ACCOUNT_ID,
+      status: 'Active',
+      sealedSecretAccessKey: SEALED,
+      createDate: now.toISOString(),
+      sequence: created.sequence,
+    });
+    expect(doc).not.toHaveProperty('userName');
+    f.run((a) => a.updateRootAccessKey({ accessKeyId: ROOT_KEY, status: 'Inactive' }));
+    expect(f.doc('accessKey', ROOT_KEY)!.status).toBe('Inactive');
+    f.run((a) => a.deleteRootAccessKey({ accessKeyId: ROOT_KEY }));
+    expect(f.doc('accessKey', ROOT_KEY)).toBeNull();
+  });
+
+  it.each([
+    ['a rename and a path change', 'alicia', '/ops/'],
+    ['a path change alone', 'alice', '/ops/'],
+    ['a rename alone', 'alicia', '/'],
+  ])(
+    'user-updated (%s): the user’s keys follow, one write per key',
+    (_what, newUserName, newPath) => {
+      const f = new ProjectionFixture();
+      f.user('alice');
+      f.user('bob');
+      f.group('devs');
+      f.run((a) => a.addUserToGroup({ groupName: 'devs', userName: 'alice' }));
+      f.run(createKey('alice', KEY_1));
+      f.run(createKey('alice', KEY_2));
+      f.run(createKey('bob', ROOT_KEY));
+      f.ws.markWritten();
+      const bobsKey = f.doc('accessKey', ROOT_KEY);
+      const [updated] = f.run((a) => a.updateUser({ userName: 'alice', newUserName, newPath }));
+      const moved = arn('user', newUserName, newPath);
+      for (const id of [KEY_1, KEY_2]) {
+        expect(f.doc('accessKey', id)).toMatchObject({
+          principalArn: moved,
+          userName: newUserName,
+          sequence: updated.sequence,
+        });
+      }
+      expect(f.doc('principal', moved)!.accessKeyIds).toEqual([KEY_1, KEY_2]);
+      expect(f.doc('accessKey', ROOT_KEY)).toBe(bobsKey);
+      // The principal moved (old deleted, new put), its group's members list, its two keys.
+      expect(f.ws.changedRefs()).toHaveLength(5);
+    },
+  );
+
+  it('user-deleted: removes keys the user still has (the write side refuses to; should it not)', () => {
+    const f = new ProjectionFixture();
+    const [user] = f.run((a) => a.createUser({ userName: 'alice', now, random }));
+    f.run(createKey('alice', KEY_1));
+    const { userId } = user.payload as { userId: string };
+    applyEvent(
+      f.ws,
+      envelope(3, IamEventType.UserDeleted, { userName: 'alice', userId, path: '/', arn: ALICE }),
+    );
+    expect(f.doc('principal', ALICE)).toBeNull();
+    expect(f.doc('accessKey', KEY_1)).toBeNull();
+  });
+
+  it('changes nothing when key events and a rename are applied again, in part or whole', () => {
+    const f = new ProjectionFixture();
+    f.user('alice');
+    f.run(createKey('alice', KEY_1));
+    f.run((a) => a.updateAccessKey({ userName: 'alice', accessKeyId: KEY_1, status: 'Inactive' }));
+    f.run(createKey('alice', KEY_2));
+    f.run((a) => a.updateUser({ userName: 'alice', newUserName: 'alicia', newPath: '/x/' }));
+    f.run((a) => a.deleteAccessKey({ userName: 'alicia', accessKeyId: KEY_2 }));
+    f.ws.markWritten();
+    const before = KINDS.map((k) => [...f.ws.documents(k)]);
+    for (let from = f.events.length - 1; from >= 0; from--) {
+      for (const e of f.events.slice(from)) applyEvent(f.ws, e);
+      expect(f.ws.writes()).toEqual([]);
+    }
+    expect(KINDS.map((k) => [...f.ws.documents(k)])).toEqual(before);
+    expect(f.doc('accessKey', KEY_1)).toMatchObject({
+      principalArn: arn('user', 'alicia', '/x/'),
+      userName: 'alicia',
+      status: 'Inactive',
+    });
+  });
+
+  it('refuses a key id another account holds, and never changes another account’s key', () => {
+    const f = new ProjectionFixture();
+    f.run((a) => a.createAccount({ accountName: 'acme', now }));
+    f.run((a) =>
+      a.createRootAccessKey({ accessKeyId: ROOT_KEY, sealedSecretAccessKey: SEALED, now }),
+    );
+    f.ws.markWritten();
+    const theirs = f.doc('accessKey', ROOT_KEY);
+    const OTHER = '210987654321';
+    const other = (sequence: number, type: string, payload: object) =>
+      envelope(sequence, type, { accountId: OTHER, accessKeyId: ROOT_KEY, ...payload }, OTHER);
+    expect(() =>
+      applyEventAtomically(
+        f.ws,
+        other(5, IamEventType.RootAccessKeyCreated, {
+          status: 'Active',
+          sealedSecretAccessKey: SEALED,
+          createDate: now.toISOString(),
+        }),
+      ),
+    ).toThrow(InvalidEventPayloadError);
+    applyEvent(f.ws, other(6, IamEventType.RootAccessKeyUpdated, { status: 'Inactive' }));
+    applyEvent(f.ws, other(7, IamEventType.RootAccessKeyDeleted, {}));
+    expect(f.ws.changedRefs()).toEqual([]);
+    expect(f.doc('accessKey', ROOT_KEY)).toBe(theirs);
+  });
+
+  it.each([
+    [
+      'a status that is neither Active nor Inactive',
+      IamEventType.RootAccessKeyUpdated,
+      { accountId: ACCOUNT_ID, accessKeyId: ROOT_KEY, status: 'Expired' },
+      'status',
+    ],
+    [
+      'a root key of another account',
+      IamEventType.RootAccessKeyDeleted,
+      { accountId: '210987654321', accessKeyId: ROOT_KEY },
+      'accountId',
+    ],
+    [
+      'a user key without its sealed secret',
+      IamEventType.AccessKeyCreated,
+      {
+        userName: 'alice',
+        userId: 'AIDA1',
+        userArn: ALICE,
+        accessKeyId: KEY_1,
+        status: 'Active',
+        createDate: 'x',
+      },
+      'sealedSecretAccessKey',
+    ],
+  ])('rejects a key event with %s', (_what, type, payload, fieldName) => {
+    const ws = new ProjectionWorkspace({ complete: true });
+    let error: unknown;
+    try {
+      applyEventAtomically(ws, envelope(1, type, payload));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidEventPayloadError);
+    expect((error as InvalidEventPayloadError).field).toBe(fieldName);
+    expect(ws.changedRefs()).toEqual([]);
+  });
+});
+
+describe('applyEvent: other credentials change no read model', () => {
+  it('login profiles, the password policy, MFA devices and their codes, lockouts: applied, nothing written', () => {
     const f = new ProjectionFixture();
     f.user('alice');
     f.ws.markWritten();
     const before = f.doc('principal', ALICE);
     const serial = `arn:aws:iam::${ACCOUNT_ID}:mfa/phone`;
-    const sealed = 'v1.k1.AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBBBB';
+    const sealed = SEALED;
     const verifyCodes = () => ({ ok: true as const, step: 100 });
     const hash = '$scrypt$ln=10,r=8,p=1$c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2g';
     const commands: ((a: Account) => unknown)[] = [
-      (a) =>
-        a.createAccessKey({
-          userName: 'alice',
-          accessKeyId: 'AKIAAAAAAAAAAAAAAAAA',
-          sealedSecretAccessKey: sealed,
-          now,
-        }),
-      (a) =>
-        a.updateAccessKey({
-          userName: 'alice',
-          accessKeyId: 'AKIAAAAAAAAAAAAAAAAA',
-          status: 'Inactive',
-        }),
-      (a) => a.deleteAccessKey({ userName: 'alice', accessKeyId: 'AKIAAAAAAAAAAAAAAAAA' }),
       (a) => a.createLoginProfile({ userName: 'alice', passwordHash: hash, now }),
       (a) => a.updateLoginProfile({ userName: 'alice', passwordResetRequired: true, now }),
       (a) => a.changePassword({ userName: 'alice', passwordHash: hash, now }),
@@ -664,6 +894,14 @@ describe('applyEvent: credentials change no read model (yet)', () => {
           serialNumber: serial,
           verifyCodes: () => ({ ok: true, step: 101 }),
         }),
+      (a) =>
+        a.useMfaCode({
+          userName: 'alice',
+          serialNumber: serial,
+          purpose: 'GetSessionToken',
+          verifyCode: () => ({ ok: true, step: 102 }),
+        }),
+      (a) => a.recordSignInLockout({ userName: 'alice', failures: 5, until: now }),
       (a) => a.deactivateMfaDevice({ userName: 'alice', serialNumber: serial }),
       (a) => a.deleteVirtualMfaDevice({ serialNumber: serial }),
     ];

@@ -5,6 +5,7 @@ import {
   IamEventType,
 } from '@portcullis/contracts';
 import type {
+  AccessKeyDocument,
   GroupDocument,
   GroupMembersDocument,
   InlinePolicy,
@@ -31,6 +32,11 @@ import type { ProjectionWorkspace } from './projection-workspace';
  * A move (UpdateUser, UpdateGroup) puts the new document and deletes the old one; the projector
  * writes deletes after puts, so until the old document is gone the move is redone in full on
  * redelivery (fan-out included, each document guarded by its own sequence).
+ *
+ * Access keys (`accessKey` documents, by key id, for SigV4 authentication) name their user by ARN
+ * and name. So that UpdateUser can rewrite them by `_id`, never by a query, the user's principal
+ * document lists its key ids (`accessKeyIds`, at most 2 keys a user): a rename or path change is
+ * the principal move plus one write per key.
  */
 
 type Event<T extends IamEventType> = EventEnvelope<IamEventPayloads[T]>;
@@ -206,6 +212,7 @@ function userUpdated(ws: ProjectionWorkspace, e: Event<typeof IamEventType.UserU
   const path = req(e, 'newPath');
   if (oldArn === newArn) {
     edit(ws, 'principal', oldArn, e, (d) => ({ ...d, name, path }));
+    keysFollowUser(ws, ws.get('principal', oldArn)?.accessKeyIds, newArn, name, e);
     return;
   }
   const old = ws.get('principal', oldArn);
@@ -218,6 +225,7 @@ function userUpdated(ws: ProjectionWorkspace, e: Event<typeof IamEventType.UserU
       return userArns && { ...m, userArns };
     });
   }
+  keysFollowUser(ws, old.accessKeyIds, newArn, name, e);
 }
 
 function userDeleted(ws: ProjectionWorkspace, e: Event<typeof IamEventType.UserDeleted>): void {
@@ -226,6 +234,8 @@ function userDeleted(ws: ProjectionWorkspace, e: Event<typeof IamEventType.UserD
   if (!user || user.sequence >= e.sequence) return;
   // The write side refuses to delete a user still in a group; should one be, it leaves them.
   for (const groupArn of user.groupArns) removeMember(ws, groupArn, arn, e);
+  // Likewise for access keys: a key must never authenticate a user that is gone.
+  for (const accessKeyId of user.accessKeyIds ?? []) removeAccessKey(ws, accessKeyId, e);
   ws.delete('principal', arn);
 }
 
@@ -545,12 +555,167 @@ function boundary(arnField: string, put: boolean) {
   };
 }
 
+// ---- access keys (the `accessKey` documents SigV4 authentication looks keys up in)
+
+const ACCESS_KEY_STATUSES: readonly unknown[] = ['Active', 'Inactive'];
+const keyStatus = (e: EventEnvelope): AccessKeyDocument['status'] =>
+  field(e, 'status', (v) => ACCESS_KEY_STATUSES.includes(v), "'Active' or 'Inactive'");
+
+/** The root user's ARN of the event's account; the payload's `accountId` must be that account. */
+function rootArn(e: EventEnvelope): string {
+  if (req(e, 'accountId') !== e.accountId) {
+    throw new InvalidEventPayloadError(e.type, 'accountId', `is not account ${e.accountId}`);
+  }
+  return `arn:aws:iam::${e.accountId}:root`;
+}
+
 /**
- * Credential events (access keys, login profiles, the password policy, MFA devices) change no
- * read model yet: the documents here answer authorization checks, which credentials do not
- * enter. They are applied (not poison: the account's sequence advances past them) and write
- * nothing. A credentials read model for authentication comes with that step of issue 6; their
- * payloads hold only sealed secrets and password hashes, never plaintext.
+ * Puts the document of a new key. Key ids are global (SigV4 names no account), so a key id
+ * already held by another account's key is refused (the event is parked): an account's events
+ * never take over, nor change, another account's key. Write-side ids are random (80 bits), so
+ * this is a broken id source, not something to resolve here.
+ */
+function createAccessKey(ws: ProjectionWorkspace, doc: AccessKeyDocument, e: EventEnvelope): void {
+  const existing = ws.get('accessKey', doc._id);
+  if (existing && existing.accountId !== e.accountId) {
+    throw new InvalidEventPayloadError(
+      e.type,
+      'accessKeyId',
+      'is the id of an access key of another account',
+    );
+  }
+  create(ws, 'accessKey', doc);
+}
+
+/** Edits an access key of the event's account (see `edit`). */
+function editAccessKey(
+  ws: ProjectionWorkspace,
+  accessKeyId: string,
+  e: EventEnvelope,
+  change: (k: AccessKeyDocument) => AccessKeyDocument | undefined,
+): void {
+  edit(ws, 'accessKey', accessKeyId, e, (k) =>
+    k.accountId === e.accountId ? change(k) : undefined,
+  );
+}
+
+/** Removes an access key of the event's account (see `remove`). */
+function removeAccessKey(ws: ProjectionWorkspace, accessKeyId: string, e: EventEnvelope): void {
+  if (ws.get('accessKey', accessKeyId)?.accountId === e.accountId) {
+    remove(ws, 'accessKey', accessKeyId, e);
+  }
+}
+
+/** UpdateUser: the user's keys name it by its new ARN and name (one write per key). */
+function keysFollowUser(
+  ws: ProjectionWorkspace,
+  accessKeyIds: readonly string[] | undefined,
+  principalArn: string,
+  userName: string,
+  e: EventEnvelope,
+): void {
+  for (const accessKeyId of accessKeyIds ?? []) {
+    editAccessKey(ws, accessKeyId, e, (k) =>
+      k.principalArn === principalArn && k.userName === userName
+        ? undefined
+        : { ...k, principalArn, userName },
+    );
+  }
+}
+
+/** The principal document with its key ids (the field is absent when there are none). */
+function withAccessKeyIds(u: PrincipalDocument, accessKeyIds: string[]): PrincipalDocument {
+  const { accessKeyIds: _previous, ...rest } = u;
+  return accessKeyIds.length > 0 ? { ...rest, accessKeyIds } : rest;
+}
+
+function accessKeyCreated(
+  ws: ProjectionWorkspace,
+  e: Event<typeof IamEventType.AccessKeyCreated>,
+): void {
+  const userArn = own(e, 'userArn');
+  const accessKeyId = req(e, 'accessKeyId');
+  createAccessKey(
+    ws,
+    {
+      _id: accessKeyId,
+      accountId: e.accountId,
+      principalArn: userArn,
+      userName: req(e, 'userName'),
+      userId: req(e, 'userId'),
+      status: keyStatus(e),
+      sealedSecretAccessKey: req(e, 'sealedSecretAccessKey'),
+      createDate: req(e, 'createDate'),
+      sequence: e.sequence,
+    },
+    e,
+  );
+  edit(ws, 'principal', userArn, e, (u) => {
+    const accessKeyIds = withItem(u.accessKeyIds ?? [], accessKeyId);
+    return accessKeyIds && withAccessKeyIds(u, accessKeyIds);
+  });
+}
+
+function accessKeyUpdated(
+  ws: ProjectionWorkspace,
+  e: Event<typeof IamEventType.AccessKeyUpdated | typeof IamEventType.RootAccessKeyUpdated>,
+): void {
+  if (e.type === IamEventType.RootAccessKeyUpdated) rootArn(e);
+  const status = keyStatus(e);
+  editAccessKey(ws, req(e, 'accessKeyId'), e, (k) =>
+    k.status === status ? undefined : { ...k, status },
+  );
+}
+
+function accessKeyDeleted(
+  ws: ProjectionWorkspace,
+  e: Event<typeof IamEventType.AccessKeyDeleted>,
+): void {
+  const userArn = own(e, 'userArn');
+  const accessKeyId = req(e, 'accessKeyId');
+  removeAccessKey(ws, accessKeyId, e);
+  edit(ws, 'principal', userArn, e, (u) => {
+    const accessKeyIds = withoutItem(u.accessKeyIds ?? [], accessKeyId);
+    return accessKeyIds && withAccessKeyIds(u, accessKeyIds);
+  });
+}
+
+function rootAccessKeyCreated(
+  ws: ProjectionWorkspace,
+  e: Event<typeof IamEventType.RootAccessKeyCreated>,
+): void {
+  const principalArn = rootArn(e);
+  createAccessKey(
+    ws,
+    {
+      _id: req(e, 'accessKeyId'),
+      accountId: e.accountId,
+      principalArn,
+      // The root has no user id: its secret is sealed and bound to the account id.
+      userId: e.accountId,
+      status: keyStatus(e),
+      sealedSecretAccessKey: req(e, 'sealedSecretAccessKey'),
+      createDate: req(e, 'createDate'),
+      sequence: e.sequence,
+    },
+    e,
+  );
+}
+
+function rootAccessKeyDeleted(
+  ws: ProjectionWorkspace,
+  e: Event<typeof IamEventType.RootAccessKeyDeleted>,
+): void {
+  rootArn(e);
+  removeAccessKey(ws, req(e, 'accessKeyId'), e);
+}
+
+/**
+ * The other credential events (login profiles, the password policy, MFA devices) change no read
+ * model: the documents here answer authorization checks and access-key authentication, which
+ * these do not enter. They are applied (not poison: the account's sequence advances past them)
+ * and write nothing. Their payloads hold only sealed secrets and password hashes, never
+ * plaintext.
  */
 const noReadModel = (): void => {};
 
@@ -606,9 +771,12 @@ const HANDLERS: { [T in IamEventType]: Handler<T> } = {
   [IamEventType.RolePermissionsBoundaryPut]: boundary('roleArn', true),
   [IamEventType.RolePermissionsBoundaryDeleted]: boundary('roleArn', false),
 
-  [IamEventType.AccessKeyCreated]: noReadModel,
-  [IamEventType.AccessKeyUpdated]: noReadModel,
-  [IamEventType.AccessKeyDeleted]: noReadModel,
+  [IamEventType.AccessKeyCreated]: accessKeyCreated,
+  [IamEventType.AccessKeyUpdated]: accessKeyUpdated,
+  [IamEventType.AccessKeyDeleted]: accessKeyDeleted,
+  [IamEventType.RootAccessKeyCreated]: rootAccessKeyCreated,
+  [IamEventType.RootAccessKeyUpdated]: accessKeyUpdated,
+  [IamEventType.RootAccessKeyDeleted]: rootAccessKeyDeleted,
   [IamEventType.LoginProfileCreated]: noReadModel,
   [IamEventType.LoginProfileUpdated]: noReadModel,
   [IamEventType.LoginProfileDeleted]: noReadModel,
@@ -620,6 +788,8 @@ const HANDLERS: { [T in IamEventType]: Handler<T> } = {
   [IamEventType.MfaDeviceResynced]: noReadModel,
   [IamEventType.MfaDeviceDeactivated]: noReadModel,
   [IamEventType.VirtualMfaDeviceDeleted]: noReadModel,
+  [IamEventType.MfaCodeUsed]: noReadModel,
+  [IamEventType.SignInLockedOut]: noReadModel,
 };
 
 /** Whether `applyEvent` knows this event type. */

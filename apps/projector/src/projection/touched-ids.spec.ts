@@ -59,8 +59,22 @@ function everything(): ProjectionFixture {
     }),
   );
   f.run((a) => a.updateRole({ roleName: 'deployer', maxSessionDuration: 7200 }));
+  const key = (accessKeyId: string) => ({ accessKeyId, sealedSecretAccessKey: 'v1.k.iv.ct', now });
+  f.run((a) => a.createAccessKey({ userName: 'bob', ...key('AKIABOB0000000000001') }));
+  f.run((a) => a.createAccessKey({ userName: 'bob', ...key('AKIABOB0000000000002') }));
+  f.run((a) => a.createRootAccessKey(key('AKIAROOT000000000001')));
+  f.run((a) => a.updateRootAccessKey({ accessKeyId: 'AKIAROOT000000000001', status: 'Inactive' }));
   f.run((a) => a.updateGroup({ groupName: 'devs', newGroupName: 'developers' }));
   f.run((a) => a.updateUser({ userName: 'bob', newUserName: 'robert', newPath: '/x/' }));
+  f.run((a) =>
+    a.updateAccessKey({
+      userName: 'robert',
+      accessKeyId: 'AKIABOB0000000000001',
+      status: 'Inactive',
+    }),
+  );
+  f.run((a) => a.deleteAccessKey({ userName: 'robert', accessKeyId: 'AKIABOB0000000000002' }));
+  f.run((a) => a.deleteRootAccessKey({ accessKeyId: 'AKIAROOT000000000001' }));
   f.run((a) => a.untagUser({ userName: 'alice', tagKeys: ['k'] }));
   f.run((a) => a.untagRole({ roleName: 'deployer', tagKeys: ['k'] }));
   f.run((a) => a.untagPolicy({ policyArn: P, tagKeys: ['k'] }));
@@ -98,7 +112,8 @@ describe('touchedIds and fanOutIds', () => {
         else store.delete(w.delete, w.id);
       }
     }
-    for (const kind of ['principal', 'group', 'groupMembers', 'policy'] as const) {
+    expect([...f.ws.documents('accessKey')].map((k) => k._id)).toEqual(['AKIABOB0000000000001']);
+    for (const kind of ['principal', 'group', 'groupMembers', 'policy', 'accessKey'] as const) {
       expect([...store.documents(kind)].sort((a, b) => a._id.localeCompare(b._id))).toEqual(
         [...f.ws.documents(kind)].sort((a, b) => a._id.localeCompare(b._id)),
       );
@@ -121,7 +136,7 @@ describe('touchedIds and fanOutIds', () => {
     ]);
   });
 
-  it('fan out a group rename to its members and a user rename to its groups, nothing else', () => {
+  it('fan out a group rename to its members and a user rename to its groups and keys, nothing else', () => {
     const f = new ProjectionFixture();
     f.user('alice');
     f.user('bob');
@@ -130,6 +145,14 @@ describe('touchedIds and fanOutIds', () => {
     for (const u of ['alice', 'bob'])
       f.run((a) => a.addUserToGroup({ groupName: 'devs', userName: u }));
     f.run((a) => a.addUserToGroup({ groupName: 'ops', userName: 'alice' }));
+    f.run((a) =>
+      a.createAccessKey({
+        userName: 'alice',
+        accessKeyId: 'AKIAALICE00000000001',
+        sealedSecretAccessKey: 'v1.k.iv.ct',
+        now,
+      }),
+    );
     const rename = (type: string, payload: object) => envelope(99, type, payload);
     expect(
       fanOutIds(
@@ -154,6 +177,10 @@ describe('touchedIds and fanOutIds', () => {
     ).toEqual([
       { kind: 'groupMembers', id: arn('group', 'devs') },
       { kind: 'groupMembers', id: arn('group', 'ops') },
+      { kind: 'accessKey', id: 'AKIAALICE00000000001' },
+    ]);
+    expect(fanOutIds(rename(IamEventType.UserDeleted, { arn: arn('user', 'bob') }), f.ws)).toEqual([
+      { kind: 'groupMembers', id: arn('group', 'devs') },
     ]);
     expect(
       fanOutIds(rename(IamEventType.GroupPolicyAttached, { groupArn: arn('group', 'devs') }), f.ws),

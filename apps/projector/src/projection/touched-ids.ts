@@ -112,10 +112,18 @@ export function touchedIds(event: EventEnvelope): TouchedDoc[] {
     case IamEventType.PolicyUntagged:
       return refs(['policy', str(p, 'policyArn')]);
 
-    // Credentials change no read model yet (see apply-event.ts): nothing to load.
+    // A key and its user's list of key ids. A new key is read, not taken as absent: key ids are
+    // global, and the projection refuses one another account holds (see apply-event.ts).
     case IamEventType.AccessKeyCreated:
-    case IamEventType.AccessKeyUpdated:
     case IamEventType.AccessKeyDeleted:
+      return refs(['accessKey', str(p, 'accessKeyId')], ['principal', str(p, 'userArn')]);
+    case IamEventType.AccessKeyUpdated:
+    case IamEventType.RootAccessKeyCreated:
+    case IamEventType.RootAccessKeyUpdated:
+    case IamEventType.RootAccessKeyDeleted:
+      return refs(['accessKey', str(p, 'accessKeyId')]);
+
+    // The other credentials change no read model (see apply-event.ts): nothing to load.
     case IamEventType.LoginProfileCreated:
     case IamEventType.LoginProfileUpdated:
     case IamEventType.LoginProfileDeleted:
@@ -137,7 +145,8 @@ export function touchedIds(event: EventEnvelope): TouchedDoc[] {
 /**
  * The documents an event reaches through other documents, given the workspace as it is just
  * before the event (its `touchedIds` loaded, earlier events of the batch applied):
- * - UpdateUser / DeleteUser: the membership documents of the user's groups (at most 10);
+ * - UpdateUser / DeleteUser: the membership documents of the user's groups (at most 10) and
+ *   the user's access keys (at most 2, listed in its `accessKeyIds`);
  * - UpdateGroup / DeleteGroup: the user documents of the group's members. Renaming a group is the
  *   one change that rewrites one document per affected principal (each names its groups by
  *   ARN); it is bounded by the group's size, and nothing else fans out: attachments, policy
@@ -152,7 +161,10 @@ export function fanOutIds(event: EventEnvelope, ws: ProjectionWorkspace): DocRef
       const arn = str(p, event.type === IamEventType.UserUpdated ? 'oldArn' : 'arn');
       if (!arn || !ws.isLoaded('principal', arn)) return [];
       const user = ws.get('principal', arn);
-      return (user?.groupArns ?? []).map((id) => ({ kind: 'groupMembers', id }));
+      return [
+        ...(user?.groupArns ?? []).map((id): DocRef => ({ kind: 'groupMembers', id })),
+        ...(user?.accessKeyIds ?? []).map((id): DocRef => ({ kind: 'accessKey', id })),
+      ];
     }
     case IamEventType.GroupUpdated:
     case IamEventType.GroupDeleted: {

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import {
+  type AccessKeyDocument,
   type Checkpoint,
   type GroupDocument,
   type GroupMembersDocument,
@@ -70,6 +71,7 @@ export class ListedMemoryReadModelStore extends MemoryReadModelStore {
     group: new Set(),
     groupMembers: new Set(),
     policy: new Set(),
+    accessKey: new Set(),
   };
   private readonly listedAccounts = new Set<string>();
 
@@ -92,6 +94,10 @@ export class ListedMemoryReadModelStore extends MemoryReadModelStore {
   override async putPolicy(doc: ManagedPolicyDocument): Promise<void> {
     this.listedIds.policy.add(doc._id);
     await super.putPolicy(doc);
+  }
+  override async putAccessKey(doc: AccessKeyDocument): Promise<void> {
+    this.listedIds.accessKey.add(doc._id);
+    await super.putAccessKey(doc);
   }
   override async advanceAccountSequence(accountId: string, sequence: number): Promise<void> {
     this.listedAccounts.add(accountId);
@@ -127,4 +133,5 @@ const GETS: {
   group: (s, ids) => s.getGroups(ids),
   groupMembers: (s, ids) => s.getGroupMembersMany(ids),
   policy: (s, ids) => s.getPolicies(ids),
+  accessKey: (s, ids) => s.getAccessKeys(ids),
 };

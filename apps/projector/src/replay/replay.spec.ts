@@ -36,6 +36,9 @@ describe('replay', () => {
     const diff = await verifyReadModels(live.snapshot('live'), target.snapshot('replay'));
     expect(diff.differences).toEqual([]);
     expect(diff.compared.principal).toBeGreaterThan(10);
+    // Per account: the root's key and two user keys (one of a renamed user), both sides.
+    expect(diff.compared.accessKey).toBe(ACCOUNTS.length * 3);
+    expect(report.documents.accessKey).toBe(ACCOUNTS.length * 3);
     expect(diff.compared.account).toBe(ACCOUNTS.length);
     expect(await target.getCheckpoints()).toEqual(
       (await log.endPositions())

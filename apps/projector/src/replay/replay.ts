@@ -167,6 +167,7 @@ function countByKind(writes: readonly ReadModelWrite[]): Record<ReadModelKind, n
     group: 0,
     groupMembers: 0,
     policy: 0,
+    accessKey: 0,
   };
   for (const w of writes) if ('put' in w) counts[w.put]++;
   return counts;

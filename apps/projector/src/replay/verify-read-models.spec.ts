@@ -34,10 +34,12 @@ describe('verifyReadModels', () => {
     const [group] = await a.snapshot('a').documents('group');
     const [members] = await a.snapshot('a').documents('groupMembers');
     const [policy] = await a.snapshot('a').documents('policy');
+    const [accessKey] = await a.snapshot('a').documents('accessKey');
     await b.putPrincipal({ ...principal, tags: [], sequence: principal.sequence + 1 });
     await b.deleteGroup(group._id);
     await b.putGroupMembers({ ...members, _id: `${members._id}-extra` });
     await b.putPolicy({ ...policy, defaultVersionId: 'v9' });
+    await b.putAccessKey({ ...accessKey, principalArn: `${accessKey.principalArn}-old` });
     const liveSequence = await a.getAccountSequence(principal.accountId);
     await b.advanceAccountSequence(principal.accountId, 999);
     await b.advanceCheckpoint({ partition: 0, nextOffset: '999' });
@@ -60,11 +62,22 @@ describe('verifyReadModels', () => {
           id: policy._id,
           fields: [{ field: 'defaultVersionId', a: policy.defaultVersionId, b: 'v9' }],
         },
+        {
+          kind: 'accessKey',
+          id: accessKey._id,
+          fields: [
+            {
+              field: 'principalArn',
+              a: accessKey.principalArn,
+              b: `${accessKey.principalArn}-old`,
+            },
+          ],
+        },
         { kind: 'account', id: principal.accountId, a: liveSequence, b: 999 },
         { kind: 'checkpoint', partition: 0, a: expect.any(String), b: '999' },
       ]),
     );
-    expect(report.differences).toHaveLength(6);
+    expect(report.differences).toHaveLength(7);
     const lines = report.differences.map((d) => formatDifference(d, report.labels));
     expect(lines).toContain(`group ${group._id}: only in live (missing from replay)`);
     expect(lines).toContain(

@@ -48,6 +48,7 @@ export async function verifyReadModels(
     group: 0,
     groupMembers: 0,
     policy: 0,
+    accessKey: 0,
     account: 0,
     checkpoint: 0,
   };

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
+import { callerOf } from '../auth/grpc-authentication';
 import { deadlineOf } from '../shared/deadline';
 import type { GrpcBatchCheckRequest, GrpcBatchCheckResponse } from '../shared/grpc.types';
 import { toRpcException } from '../shared/query.errors';
@@ -13,11 +14,11 @@ export class BatchCheckGrpcController {
   @GrpcMethod('AuthorizationService', 'BatchCheck')
   async batchCheck(
     req: GrpcBatchCheckRequest,
-    _metadata: Metadata,
+    metadata: Metadata,
     call: ServerUnaryCall<GrpcBatchCheckRequest, GrpcBatchCheckResponse>,
   ): Promise<GrpcBatchCheckResponse> {
     try {
-      return await this.handler.execute(req, deadlineOf(call));
+      return await this.handler.execute(req, deadlineOf(call), callerOf(metadata));
     } catch (e) {
       throw toRpcException(e);
     }

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { Caller } from '../auth/caller';
+import { CallerAuthorization, QUERY_ACTIONS } from '../auth/caller-authorization';
 import { QueryCache } from '../cache/query-cache';
 import { CheckHandler } from '../check/check.handler';
 import type {
@@ -23,17 +25,24 @@ function hasConsistency(check: GrpcCheckRequest): boolean {
 
 /**
  * BatchCheck: many checks, one call, one consistency (waited for once). A check that cannot be
- * answered (malformed, unknown principal) gets its own error and the others are answered; a
- * malformed batch, or a consistency not reached by the deadline, fails the call.
+ * answered (malformed, unknown principal, a principal the caller may not ask about:
+ * PERMISSION_DENIED) gets its own error and the others are answered; a malformed batch, or a
+ * consistency not reached by the deadline, fails the call. What the caller may ask is resolved
+ * once per batch.
  */
 @Injectable()
 export class BatchCheckHandler {
   constructor(
     private readonly query: QueryCache,
     private readonly checks: CheckHandler,
+    private readonly access: CallerAuthorization,
   ) {}
 
-  async execute(req: GrpcBatchCheckRequest, deadline: number): Promise<GrpcBatchCheckResponse> {
+  async execute(
+    req: GrpcBatchCheckRequest,
+    deadline: number,
+    caller: Caller,
+  ): Promise<GrpcBatchCheckResponse> {
     const items = req.checks ?? [];
     if (items.length > MAX_BATCH_CHECKS) {
       throw new InvalidArgumentError(
@@ -46,6 +55,8 @@ export class BatchCheckHandler {
         `checks[${conflicting}].consistency is set: a batch has one consistency, BatchCheckRequest.consistency`,
       );
     }
+    const resolving = this.access.scope(caller, QUERY_ACTIONS.check);
+    const scope = resolving instanceof Promise ? await resolving : resolving;
     const waited = this.query.consistency(req.consistency, deadline);
     const notBefore = typeof waited === 'number' ? waited : await waited;
 
@@ -54,7 +65,9 @@ export class BatchCheckHandler {
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       try {
-        const answer = this.checks.decide(item, this.checks.prepare(item), notBefore);
+        const prepared = this.checks.prepare(item);
+        scope.assert(prepared.ref);
+        const answer = this.checks.decide(item, prepared, notBefore);
         if (answer instanceof Promise) {
           (pending ??= []).push(
             answer.then(

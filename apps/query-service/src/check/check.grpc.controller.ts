@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
+import { callerOf } from '../auth/grpc-authentication';
 import { deadlineOf } from '../shared/deadline';
 import type { GrpcCheckRequest, GrpcCheckResponse } from '../shared/grpc.types';
 import { toRpcException } from '../shared/query.errors';
@@ -13,11 +14,11 @@ export class CheckGrpcController {
   @GrpcMethod('AuthorizationService', 'Check')
   async check(
     req: GrpcCheckRequest,
-    _metadata: Metadata,
+    metadata: Metadata,
     call: ServerUnaryCall<GrpcCheckRequest, GrpcCheckResponse>,
   ): Promise<GrpcCheckResponse> {
     try {
-      return await this.handler.execute(req, deadlineOf(call));
+      return await this.handler.execute(req, deadlineOf(call), callerOf(metadata));
     } catch (e) {
       throw toRpcException(e);
     }

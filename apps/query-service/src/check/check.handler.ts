@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { evaluate, type CompiledPolicy, type RequestContext } from '@portcullis/policy';
+import type { Caller } from '../auth/caller';
+import { CallerAuthorization, QUERY_ACTIONS } from '../auth/caller-authorization';
 import { QueryCache } from '../cache/query-cache';
 import type { EffectivePolicySet } from '../effective-permissions/effective-policy-sets';
 import { DECISION, matchedStatements } from '../shared/decision';
@@ -17,14 +19,24 @@ const NONE: never[] = [];
 /**
  * Check: may principal P perform action A on resource R? Identity policies (own, attached, the
  * groups'), the permissions boundary and an optional resource policy, evaluated with
- * libs/policy; the principal's request context keys are set from the principal.
+ * libs/policy; the principal's request context keys are set from the principal. The caller must
+ * be allowed `portcullis:Check` on P (decided before P is looked up).
  */
 @Injectable()
 export class CheckHandler {
-  constructor(private readonly query: QueryCache) {}
+  constructor(
+    private readonly query: QueryCache,
+    private readonly access: CallerAuthorization,
+  ) {}
 
-  async execute(req: GrpcCheckRequest, deadline: number): Promise<GrpcCheckResponse> {
+  async execute(
+    req: GrpcCheckRequest,
+    deadline: number,
+    caller: Caller,
+  ): Promise<GrpcCheckResponse> {
     const prepared = this.prepare(req);
+    const allowed = this.access.authorize(caller, prepared.ref, QUERY_ACTIONS.check);
+    if (allowed !== undefined) await allowed;
     const waited = this.query.consistency(req.consistency, deadline);
     const notBefore = typeof waited === 'number' ? waited : await waited;
     return this.decide(req, prepared, notBefore);

@@ -36,6 +36,24 @@ export class ReadModelUnavailableError extends QueryError {
   readonly code = status.UNAVAILABLE;
 }
 
+/**
+ * The caller is not authenticated: no `authorization: Bearer <SessionToken>`, or a token that is
+ * not authentic or has expired. The message never says more than that.
+ */
+export class UnauthenticatedError extends QueryError {
+  override readonly name = 'UnauthenticatedError';
+  readonly code = status.UNAUTHENTICATED;
+}
+
+/**
+ * The caller may not ask about that principal. The message is the same whether or not the
+ * principal exists (the decision is taken before anything about it is read).
+ */
+export class PermissionDeniedError extends QueryError {
+  override readonly name = 'PermissionDeniedError';
+  readonly code = status.PERMISSION_DENIED;
+}
+
 /** The status and message a failure is answered with; unexpected errors are INTERNAL. */
 export function statusOf(error: unknown): { code: status; message: string } {
   if (error instanceof QueryError) return { code: error.code, message: error.message };

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
+import { callerOf } from '../auth/grpc-authentication';
 import { deadlineOf } from '../shared/deadline';
 import type {
   GrpcSimulatePolicyResponse,
@@ -16,11 +17,11 @@ export class SimulatePrincipalPolicyGrpcController {
   @GrpcMethod('AuthorizationService', 'SimulatePrincipalPolicy')
   async simulatePrincipalPolicy(
     req: GrpcSimulatePrincipalPolicyRequest,
-    _metadata: Metadata,
+    metadata: Metadata,
     call: ServerUnaryCall<GrpcSimulatePrincipalPolicyRequest, GrpcSimulatePolicyResponse>,
   ): Promise<GrpcSimulatePolicyResponse> {
     try {
-      return await this.handler.execute(req, deadlineOf(call));
+      return await this.handler.execute(req, deadlineOf(call), callerOf(metadata));
     } catch (e) {
       throw toRpcException(e);
     }

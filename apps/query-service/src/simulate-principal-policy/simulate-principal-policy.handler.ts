@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CompiledPolicy, RequestContext } from '@portcullis/policy';
+import type { Caller } from '../auth/caller';
+import { CallerAuthorization, QUERY_ACTIONS } from '../auth/caller-authorization';
 import { QueryCache } from '../cache/query-cache';
 import { contextFromEntries } from '../shared/context-entries';
 import type {
@@ -15,19 +17,24 @@ import { compileSimulationInputs, simulate, simulationTargets } from '../shared/
  * role) at the requested consistency, plus the documents of policy_input_list; a document in
  * permissions_boundary_policy_input_list replaces the stored boundary. The request context
  * starts from the keys derived from the source (as Check sets them) and context_entries override
- * them: a simulation asks "what if".
+ * them: a simulation asks "what if". The caller must be allowed `portcullis:Check` on the source
+ * (a group's ARN for a group).
  */
 @Injectable()
 export class SimulatePrincipalPolicyHandler {
-  constructor(private readonly query: QueryCache) {}
+  constructor(
+    private readonly query: QueryCache,
+    private readonly access: CallerAuthorization,
+  ) {}
 
   async execute(
     req: GrpcSimulatePrincipalPolicyRequest,
     deadline: number,
+    caller: Caller,
   ): Promise<GrpcSimulatePolicyResponse> {
     const source = policySourceRef(req.policy_source_arn);
-    const caller = req.caller_arn ? principalRef(req.caller_arn, 'caller_arn') : null;
-    if (source.kind === 'group' && req.resource_policy && caller === null) {
+    const simulatedCaller = req.caller_arn ? principalRef(req.caller_arn, 'caller_arn') : null;
+    if (source.kind === 'group' && req.resource_policy && simulatedCaller === null) {
       throw new InvalidArgumentError(
         'caller_arn is required with resource_policy when policy_source_arn is a group',
       );
@@ -35,6 +42,7 @@ export class SimulatePrincipalPolicyHandler {
     const { actions, resources } = simulationTargets(req.action_names, req.resource_arns);
     const inputs = compileSimulationInputs(this.query.compiled, req);
     const entries = contextFromEntries(req.context_entries);
+    await this.access.authorize(caller, source, QUERY_ACTIONS.check);
     const waited = this.query.consistency(req.consistency, deadline);
     const notBefore = typeof waited === 'number' ? waited : await waited;
 
@@ -59,7 +67,7 @@ export class SimulatePrincipalPolicyHandler {
         identity: [...stored, ...inputs.identity],
         boundary: inputs.boundary ?? boundary,
         resource: inputs.resource,
-        principal: caller?.arn ?? source.arn,
+        principal: simulatedCaller?.arn ?? source.arn,
         context: { ...derived, ...entries },
         actions,
         resources,

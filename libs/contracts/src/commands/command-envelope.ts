@@ -13,6 +13,40 @@ export interface CommandEnvelope<I = unknown> {
   /** AWS action name: `CreateUser`, `PutUserPolicy`, ... */
   action: string;
   input: I;
+  /**
+   * How the actor was authenticated and what AWS puts in the request context for it. Set by the
+   * service that authenticated the caller (the HTTP edge, a signed-command check); a command
+   * signed with an access key has it replaced by what its signature proves.
+   */
+  caller?: CallerContext;
+}
+
+/**
+ * The authenticated caller of a command: the facts the request context keys come from
+ * (`aws:MultiFactorAuthPresent`, `aws:TokenIssueTime`, `aws:SourceIp`, ...). Times are ISO 8601.
+ */
+export interface CallerContext {
+  /** How the caller proved who it is: a long-term access key, temporary credentials, or a
+   *  Portcullis service acting on its own behalf (bootstrap). */
+  authenticatedBy: 'access-key' | 'session-token' | 'service';
+  /** The key the request was signed with (`AKIA…` / `ASIA…`). */
+  accessKeyId?: string;
+  /** Temporary credentials: when they were issued (`aws:TokenIssueTime`). */
+  tokenIssuedAt?: string;
+  /** When the caller last proved MFA (`aws:MultiFactorAuthPresent`, `aws:MultiFactorAuthAge`). */
+  mfaAuthenticatedAt?: string;
+  /** An assumed-role session's inline session policy (JSON), evaluated with the role's own. */
+  sessionPolicy?: string;
+  /** The client's address (`aws:SourceIp`). */
+  sourceIp?: string;
+  /** Whether the request came over TLS (`aws:SecureTransport`). */
+  secureTransport?: boolean;
+  /**
+   * `<action> <resource>` pairs the caller's own account already allowed by its identity
+   * policies (checked by that account's writer for a cross-account AssumeRole), stated by the
+   * edge under its service signature.
+   */
+  preAuthorized?: string[];
 }
 
 /** An error as the API answers it, AWS-style. */

@@ -37,6 +37,32 @@ export interface AccessKeyDeletedPayload extends CredentialOwnerPayload {
   accessKeyId: string;
 }
 
+/**
+ * `iam.root-access-key-created.v1`: an access key of the account's root user (CreateAccount's
+ * first key, the operator's bootstrap key, or CreateAccessKey by the root for itself). The root
+ * has no user id: the secret is sealed and bound to (account id, access key id).
+ */
+export interface RootAccessKeyCreatedPayload {
+  accountId: string;
+  accessKeyId: string;
+  status: AccessKeyStatus;
+  sealedSecretAccessKey: string;
+  createDate: string;
+}
+
+/** `iam.root-access-key-updated.v1`: a new status for a root access key. */
+export interface RootAccessKeyUpdatedPayload {
+  accountId: string;
+  accessKeyId: string;
+  status: AccessKeyStatus;
+}
+
+/** `iam.root-access-key-deleted.v1`. */
+export interface RootAccessKeyDeletedPayload {
+  accountId: string;
+  accessKeyId: string;
+}
+
 /** `iam.login-profile-created.v1` (CreateLoginProfile): the user gets a console password. */
 export interface LoginProfileCreatedPayload extends CredentialOwnerPayload {
   /** scrypt PHC string of the password. */
@@ -117,6 +143,27 @@ export interface MfaDeviceResyncedPayload extends CredentialOwnerPayload {
 /** `iam.mfa-device-deactivated.v1`: the device is unassigned (and may be enabled again). */
 export interface MfaDeviceDeactivatedPayload extends CredentialOwnerPayload {
   serialNumber: string;
+}
+
+/**
+ * `iam.mfa-code-used.v1`: a user proved MFA with a code of an enabled device (GetSessionToken,
+ * AssumeRole, console sign-in). Its step is spent: codes at or before it are refused from now on.
+ */
+export interface MfaCodeUsedPayload extends CredentialOwnerPayload {
+  serialNumber: string;
+  step: number;
+  /** What the code was for: `GetSessionToken`, `AssumeRole`, `SignIn`. */
+  purpose: string;
+}
+
+/**
+ * `iam.sign-in-locked-out.v1`: console sign-in for the user is refused until `until` after
+ * repeated failures (the audit record of a lockout; the count itself is kept by the edge).
+ */
+export interface SignInLockedOutPayload extends CredentialOwnerPayload {
+  failures: number;
+  until: string;
+  sourceIp?: string;
 }
 
 /** `iam.virtual-mfa-device-deleted.v1`. */

@@ -2,13 +2,18 @@ import type { AccountCreatedPayload } from './account.events';
 import type {
   AccessKeyCreatedPayload,
   AccessKeyDeletedPayload,
+  RootAccessKeyCreatedPayload,
+  RootAccessKeyDeletedPayload,
+  RootAccessKeyUpdatedPayload,
   AccessKeyUpdatedPayload,
   AccountPasswordPolicyDeletedPayload,
   AccountPasswordPolicyUpdatedPayload,
   LoginProfileCreatedPayload,
   LoginProfileDeletedPayload,
   LoginProfileUpdatedPayload,
+  MfaCodeUsedPayload,
   MfaDeviceDeactivatedPayload,
+  SignInLockedOutPayload,
   MfaDeviceEnabledPayload,
   MfaDeviceResyncedPayload,
   UserPasswordChangedPayload,
@@ -130,6 +135,9 @@ export const IamEventType = {
   AccessKeyCreated: 'iam.access-key-created.v1',
   AccessKeyUpdated: 'iam.access-key-updated.v1',
   AccessKeyDeleted: 'iam.access-key-deleted.v1',
+  RootAccessKeyCreated: 'iam.root-access-key-created.v1',
+  RootAccessKeyUpdated: 'iam.root-access-key-updated.v1',
+  RootAccessKeyDeleted: 'iam.root-access-key-deleted.v1',
 
   LoginProfileCreated: 'iam.login-profile-created.v1',
   LoginProfileUpdated: 'iam.login-profile-updated.v1',
@@ -143,6 +151,8 @@ export const IamEventType = {
   MfaDeviceResynced: 'iam.mfa-device-resynced.v1',
   MfaDeviceDeactivated: 'iam.mfa-device-deactivated.v1',
   VirtualMfaDeviceDeleted: 'iam.virtual-mfa-device-deleted.v1',
+  MfaCodeUsed: 'iam.mfa-code-used.v1',
+  SignInLockedOut: 'iam.sign-in-locked-out.v1',
 } as const;
 export type IamEventType = (typeof IamEventType)[keyof typeof IamEventType];
 
@@ -201,6 +211,9 @@ export interface IamEventPayloads {
   [IamEventType.AccessKeyCreated]: AccessKeyCreatedPayload;
   [IamEventType.AccessKeyUpdated]: AccessKeyUpdatedPayload;
   [IamEventType.AccessKeyDeleted]: AccessKeyDeletedPayload;
+  [IamEventType.RootAccessKeyCreated]: RootAccessKeyCreatedPayload;
+  [IamEventType.RootAccessKeyUpdated]: RootAccessKeyUpdatedPayload;
+  [IamEventType.RootAccessKeyDeleted]: RootAccessKeyDeletedPayload;
 
   [IamEventType.LoginProfileCreated]: LoginProfileCreatedPayload;
   [IamEventType.LoginProfileUpdated]: LoginProfileUpdatedPayload;
@@ -214,6 +227,8 @@ export interface IamEventPayloads {
   [IamEventType.MfaDeviceResynced]: MfaDeviceResyncedPayload;
   [IamEventType.MfaDeviceDeactivated]: MfaDeviceDeactivatedPayload;
   [IamEventType.VirtualMfaDeviceDeleted]: VirtualMfaDeviceDeletedPayload;
+  [IamEventType.MfaCodeUsed]: MfaCodeUsedPayload;
+  [IamEventType.SignInLockedOut]: SignInLockedOutPayload;
 }
 
 /** An event's type with its payload, as a discriminated union. */

@@ -1,4 +1,4 @@
-import { IamEventPayloads, IamEventType } from '@portcullis/contracts';
+import { IamEventPayloads, IamEventType, type AccessKeyStatus } from '@portcullis/contracts';
 import {
   createAccount,
   type CreateAccountInput,
@@ -13,6 +13,13 @@ import {
   type UpdateAccessKeyInput,
 } from './access-keys/access-key.commands';
 import { accessKeyHandlers } from './access-keys/access-key.handlers';
+import {
+  createRootAccessKey,
+  deleteRootAccessKey,
+  updateRootAccessKey,
+  type CreateRootAccessKeyInput,
+} from './access-keys/root-access-key.commands';
+import { rootAccessKeyHandlers } from './access-keys/root-access-key.handlers';
 import { DEFAULT_ACCOUNT_LIMITS, type AccountLimits } from './account.limits';
 import { AccountState, type EventHandler, type EventHandlers } from './account.state';
 import {
@@ -106,7 +113,10 @@ import {
   deactivateMfaDevice,
   deleteVirtualMfaDevice,
   enableMfaDevice,
+  recordSignInLockout,
   resyncMfaDevice,
+  useMfaCode,
+  type UseMfaCodeInput,
   type CreateVirtualMfaDeviceInput,
   type DeactivateMfaDeviceInput,
   type DeleteVirtualMfaDeviceInput,
@@ -188,6 +198,7 @@ const HANDLERS: EventHandlers = {
   ...inlinePolicyHandlers,
   ...boundaryHandlers,
   ...accessKeyHandlers,
+  ...rootAccessKeyHandlers,
   ...loginProfileHandlers,
   ...passwordPolicyHandlers,
   ...mfaDeviceHandlers,
@@ -505,6 +516,43 @@ export class Account {
     return this.run((ctx) => deleteAccessKey(ctx, input));
   }
 
+  // ---- the root user's access keys
+
+  createRootAccessKey(input: CreateRootAccessKeyInput): RaisedEvents {
+    return this.run((ctx) => createRootAccessKey(ctx, input));
+  }
+
+  updateRootAccessKey(input: { accessKeyId: string; status: AccessKeyStatus }): RaisedEvents {
+    return this.run((ctx) => updateRootAccessKey(ctx, input));
+  }
+
+  deleteRootAccessKey(input: { accessKeyId: string }): RaisedEvents {
+    return this.run((ctx) => deleteRootAccessKey(ctx, input));
+  }
+
+  /**
+   * A root access key with its sealed secret, for the application layer (the operator's
+   * bootstrap key is compared with what is stored); undefined when there is no such key.
+   */
+  rootAccessKey(
+    accessKeyId: string,
+  ): { readonly status: AccessKeyStatus; readonly sealedSecretAccessKey: string } | undefined {
+    const key = this.state.rootAccessKeys.get(accessKeyId);
+    return (
+      key && Object.freeze({ status: key.status, sealedSecretAccessKey: key.sealedSecretAccessKey })
+    );
+  }
+
+  /** The root's access key ids, in creation order. */
+  rootAccessKeyIds(): readonly string[] {
+    return Object.freeze([...this.state.rootAccessKeys.keys()]);
+  }
+
+  /** Whether CreateAccount has run for this account. */
+  get exists(): boolean {
+    return this.state.account !== undefined;
+  }
+
   // ---- passwords
 
   /**
@@ -560,6 +608,20 @@ export class Account {
 
   deleteVirtualMfaDevice(input: DeleteVirtualMfaDeviceInput): RaisedEvents {
     return this.run((ctx) => deleteVirtualMfaDevice(ctx, input));
+  }
+
+  /** A user proves MFA with a code: `iam.mfa-code-used.v1` (the step is spent). */
+  useMfaCode(input: UseMfaCodeInput): RaisedEvents {
+    return this.run((ctx) => useMfaCode(ctx, input));
+  }
+
+  recordSignInLockout(input: {
+    userName: string;
+    failures: number;
+    until: Date;
+    sourceIp?: string;
+  }): RaisedEvents {
+    return this.run((ctx) => recordSignInLockout(ctx, input));
   }
 
   // ---- read API (frozen snapshots)

@@ -181,6 +181,8 @@ export class AccountState {
   readonly usage = new Map<string, PolicyUsage>();
   /** Access key id → key of the user that owns it (ids are unique in the account). */
   readonly accessKeyOwners = new Map<string, string>();
+  /** The root user's access keys by id, in creation order. */
+  readonly rootAccessKeys = new Map<string, AccessKeyState>();
   /** Virtual MFA devices by serial number, in creation order. */
   readonly virtualMfaDevices = new Map<string, VirtualMfaDeviceState>();
   /** The custom password policy; absent = AWS's default rules (GetAccountPasswordPolicy: NoSuchEntity). */

@@ -7,21 +7,16 @@ const NO_ONE: IamDirectory = Object.freeze({
   accessKeyOwner: () => undefined,
 });
 
-const ACTOR_ACCOUNT = /^arn:aws:(?:iam|sts)::(\d{12}):/;
-
 /**
- * How CreateAccount is authorized until authentication and AWS Organizations land:
- * `organizations:CreateAccount` on `*` in the caller's own account (the authorization module's
- * rule), so the root of any account may create accounts (with no `x-portcullis-actor`, the
- * caller is the new account's own root). IAM users and roles are denied: their policies live in
- * their own account, which the owner of the new account's partition does not hold, so the
- * directory here knows no one and the decision is an implicit deny. Deciding it from their
- * policies needs the caller's account at hand (authentication will bring a verified caller).
+ * CreateAccount is `organizations:CreateAccount` on `*` in the management account: its root may,
+ * any other caller is denied with AWS's message. The command goes to the new account's
+ * partition, whose owner does not hold the management account's policies, so IAM users and roles
+ * of the management account are judged with no policies here (an implicit deny) until the edge
+ * can ask the management account's owner first.
  */
-export function createAccountAuthorization(request: IamCommandRequest): {
-  request: IamCommandRequest;
-  directory: IamDirectory;
-} {
-  const callerAccount = ACTOR_ACCOUNT.exec(request.actor)?.[1] ?? request.accountId;
-  return { request: { ...request, accountId: callerAccount }, directory: NO_ONE };
+export function createAccountAuthorization(
+  request: IamCommandRequest,
+  managementAccountId: string,
+): { request: IamCommandRequest; directory: IamDirectory } {
+  return { request: { ...request, accountId: managementAccountId }, directory: NO_ONE };
 }

@@ -1,4 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import {
+  accessKeySecretBinding,
+  CredentialSecrets,
+} from '../../credentials/credential-secrets.port';
 import { AccountRepository } from '../../pipeline/account.repository';
 import { Clock } from '../../shared/clock';
 import { CreateAccountCommand, CreateAccountResult } from './create-account.command';
@@ -8,12 +12,23 @@ export class CreateAccountHandler implements ICommandHandler<CreateAccountComman
   constructor(
     private readonly accounts: AccountRepository,
     private readonly clock: Clock,
+    private readonly secrets: CredentialSecrets,
   ) {}
 
+  /** The account, then its root's first key (secret sealed, bound to the account id). */
   async execute(command: CreateAccountCommand): Promise<CreateAccountResult> {
-    const raised = this.accounts
-      .get(command.accountId)
-      .createAccount({ ...command.input, now: this.clock.now() });
-    return CreateAccountCommand.resultFrom(raised);
+    const account = this.accounts.get(command.accountId);
+    const now = this.clock.now();
+    const created = account.createAccount({ ...command.input, now });
+    const key = this.secrets.generateAccessKey();
+    const keyCreated = account.createRootAccessKey({
+      accessKeyId: key.accessKeyId,
+      sealedSecretAccessKey: this.secrets.seal(
+        key.secretAccessKey,
+        accessKeySecretBinding(command.accountId, key.accessKeyId),
+      ),
+      now,
+    });
+    return CreateAccountCommand.resultFrom([...created, ...keyCreated]);
   }
 }

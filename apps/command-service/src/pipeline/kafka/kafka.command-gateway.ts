@@ -1,7 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import type { Consumer, Kafka, Message, Producer } from 'kafkajs';
-import type { CommandEnvelope, CommandReply } from '@portcullis/contracts';
+import {
+  SERVICE_SIGNATURE_HEADER,
+  type CommandEnvelope,
+  type CommandReply,
+} from '@portcullis/contracts';
+import type { ServiceSignature } from '@portcullis/credentials';
 import { CommandGateway } from '../command-gateway.port';
 
 interface Waiter {
@@ -35,6 +40,8 @@ export class KafkaCommandGateway extends CommandGateway {
   constructor(
     private readonly kafka: Kafka,
     private readonly topics: { commands: string; commandResults: string },
+    /** Vouches for the commands this edge authenticated (the partition owner checks it). */
+    private readonly signature: ServiceSignature,
     private readonly replyTimeoutMs = 30_000,
   ) {
     super();
@@ -106,9 +113,14 @@ export class KafkaCommandGateway extends CommandGateway {
       }, this.replyTimeoutMs);
       this.waiting.set(envelope.correlationId, { resolve, timer });
     });
+    const value = Buffer.from(JSON.stringify(envelope));
     this.queue.push({
       envelope,
-      message: { key: envelope.accountId, value: JSON.stringify(envelope) },
+      message: {
+        key: envelope.accountId,
+        value,
+        headers: { [SERVICE_SIGNATURE_HEADER]: this.signature.sign(value) },
+      },
     });
     void this.flush();
     return reply;

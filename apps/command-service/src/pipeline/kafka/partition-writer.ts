@@ -584,7 +584,13 @@ export class PartitionWriter {
       const correlationId = typeof r.correlationId === 'string' ? r.correlationId : commandId;
       return reject({ commandId, correlationId, accountId: '' }, checked.error);
     }
-    const envelope = checked.value;
+    const authenticated = await this.ctx.processor.authenticate(checked.value, {
+      value: message.value ?? Buffer.alloc(0),
+      headers: message.headers ?? {},
+      timestamp: Number(message.timestamp),
+    });
+    if (!authenticated.ok) return reject(checked.value, authenticated.error);
+    const envelope = authenticated.value;
     if (this.ctx.partitionFor(envelope.accountId) !== this.partition) {
       // Only the owner of the account's partition may write its events.
       return reject(envelope, "The message key must be the command's accountId.");

@@ -1,3 +1,4 @@
+import type { CallerContext } from '@portcullis/contracts';
 /* Handler specs: given history (through the processor), when a command, then events or an error. */
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
@@ -8,10 +9,14 @@ import {
   type AwsManagedPolicy,
   type RandomSource,
 } from '@portcullis/domain';
+import { SessionTokenSealer } from '@portcullis/credentials';
 import type { LogPosition } from '@portcullis/event-log';
 import { CredentialSecrets } from '../../credentials/credential-secrets.port';
 import { sealCommandInputs } from '../../credentials/sealed-command-inputs';
-import { testCredentialSecrets } from '../../credentials/testing/test-credential-secrets';
+import {
+  TEST_KEY_RING,
+  testCredentialSecrets,
+} from '../../credentials/testing/test-credential-secrets';
 import { AccountRepository } from '../../pipeline/account.repository';
 import { AWS_MANAGED_POLICIES } from '../../pipeline/aws-managed-policies.token';
 import { COMMAND_CATALOG, COMMAND_HANDLERS } from '../../pipeline/command-catalog';
@@ -86,6 +91,8 @@ export interface When {
   accountId?: string;
   /** Send passwords as given instead of sealed as the HTTP edge does (a bare Kafka client). */
   plaintextSecrets?: boolean;
+  /** How the caller authenticated (the HTTP edge sets it; default: none stated). */
+  caller?: CallerContext;
 }
 
 /**
@@ -114,6 +121,8 @@ export class CommandSide {
         AccountRepository,
         { provide: Clock, useClass: FixedClock },
         { provide: CredentialSecrets, useValue: testCredentialSecrets() },
+        // Temporary credentials (STS, sign-in), sealed under the test key ring.
+        { provide: SessionTokenSealer, useValue: new SessionTokenSealer(TEST_KEY_RING) },
         CommandProcessor,
         ...COMMAND_HANDLERS,
       ],
@@ -136,6 +145,7 @@ export class CommandSide {
       actor: opts.actor ?? `arn:aws:iam::${accountId}:root`,
       action,
       input,
+      ...(opts.caller ? { caller: opts.caller } : {}),
     };
     const definition = Object.hasOwn(COMMAND_CATALOG, action) ? COMMAND_CATALOG[action] : undefined;
     const decision = await this.processor.decide(

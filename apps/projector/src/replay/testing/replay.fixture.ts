@@ -14,7 +14,8 @@ const T0 = Date.parse('2026-03-01T00:00:00.000Z');
 
 /**
  * A busy history over several accounts: users, groups, memberships, policies with versions,
- * attachments, inline policies, tags, a rename with fan-out, deletes; plus, in the first account,
+ * attachments, inline policies, tags, access keys of users and of the root, renames with fan-out
+ * (a group's members, a user's keys), deletes; plus, in the first account,
  * an event of an unknown type (the live projector parks it) and a repeated event (a retried
  * append: skipped). Events of all accounts are interleaved, and `occurredAt` is one second apart
  * in that order, so a time bound cuts across accounts.
@@ -24,6 +25,10 @@ export function busyHistory(): EventEnvelope[] {
     const f = new ProjectionFixture(accountId);
     const arn = (kind: string, name: string) => `arn:aws:iam::${accountId}:${kind}/${name}`;
     f.run((a) => a.createAccount({ accountName: `acct-${k}`, now }));
+    // Key ids are global: each account's are its own.
+    const keyId = (n: number) => `AKIA${accountId}${String(n).padStart(4, '0')}`;
+    const key = (n: number) => ({ accessKeyId: keyId(n), sealedSecretAccessKey: `v1.k.${n}`, now });
+    f.run((a) => a.createRootAccessKey(key(0)));
     f.policy('readers', allow('s3:GetObject'));
     f.run((a) =>
       a.createPolicyVersion({
@@ -42,6 +47,9 @@ export function busyHistory(): EventEnvelope[] {
       f.run((a) => a.addUserToGroup({ groupName: 'devs', userName: name }));
     }
     f.run((a) => a.attachGroupPolicy({ groupName: 'devs', policyArn: arn('policy', 'readers') }));
+    f.run((a) => a.createAccessKey({ userName: 'alice', ...key(1) }));
+    f.run((a) => a.createAccessKey({ userName: 'bob', ...key(2) }));
+    f.run((a) => a.createAccessKey({ userName: 'bob', ...key(3) }));
     f.run((a) =>
       a.putUserPolicy({ userName: 'alice', policyName: 'own', policyDocument: allow('sqs:*') }),
     );
@@ -49,6 +57,12 @@ export function busyHistory(): EventEnvelope[] {
     f.run((a) => a.attachRolePolicy({ roleName: 'builder', policyArn: arn('policy', 'readers') }));
     f.run((a) => a.updateGroup({ groupName: 'devs', newGroupName: 'developers' }));
     f.run((a) => a.tagUser({ userName: 'bob', tags: [{ Key: 'level', Value: '2' }] }));
+    f.run((a) => a.updateUser({ userName: 'bob', newUserName: 'robert', newPath: '/x/' }));
+    f.run((a) =>
+      a.updateAccessKey({ userName: 'robert', accessKeyId: keyId(2), status: 'Inactive' }),
+    );
+    f.run((a) => a.deleteAccessKey({ userName: 'robert', accessKeyId: keyId(3) }));
+    f.run((a) => a.updateRootAccessKey({ accessKeyId: keyId(0), status: 'Inactive' }));
     f.run((a) => a.removeUserFromGroup({ groupName: 'developers', userName: 'carol' }));
     f.run((a) => a.deleteUser({ userName: 'carol' }));
     f.run((a) => a.deleteGroup({ groupName: 'ops' }));

@@ -38,7 +38,10 @@ export function createAccessKey(ctx: CommandContext, input: CreateAccessKeyInput
     throw accessKeyQuotaExceeded(ctx.limits.accessKeysPerUser);
   }
   // 80 random bits: a collision is a broken random source, not something a caller can fix.
-  if (ctx.state.accessKeyOwners.has(input.accessKeyId)) {
+  if (
+    ctx.state.accessKeyOwners.has(input.accessKeyId) ||
+    ctx.state.rootAccessKeys.has(input.accessKeyId)
+  ) {
     throw new Error(`generated access key id ${input.accessKeyId} is already in use`);
   }
   ctx.raise(IamEventType.AccessKeyCreated, {

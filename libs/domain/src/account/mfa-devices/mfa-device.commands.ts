@@ -64,6 +64,14 @@ export interface DeactivateMfaDeviceInput {
   serialNumber: string;
 }
 
+export interface UseMfaCodeInput {
+  userName: string;
+  serialNumber: string;
+  /** Checks the one code given (TokenCode). */
+  verifyCode: VerifyMfaCodes;
+  purpose: string;
+}
+
 export interface DeleteVirtualMfaDeviceInput {
   serialNumber: string;
 }
@@ -128,6 +136,35 @@ export function resyncMfaDevice(ctx: CommandContext, input: ResyncMfaDeviceInput
     ...userRef(user),
     serialNumber: device.serialNumber,
     lastUsedStep: step,
+  });
+}
+
+/**
+ * A user proves MFA (GetSessionToken, AssumeRole, sign-in): the device must be enabled for the
+ * user and the code valid and unused; its step is then spent.
+ */
+export function useMfaCode(ctx: CommandContext, input: UseMfaCodeInput): void {
+  const { user, device } = enabledForUser(ctx.state, input);
+  const step = acceptedStep(device, input.verifyCode);
+  ctx.raise(IamEventType.MfaCodeUsed, {
+    ...userRef(user),
+    serialNumber: device.serialNumber,
+    step,
+    purpose: input.purpose,
+  });
+}
+
+/** The audit record of a console sign-in lockout (the edge counts the failures). */
+export function recordSignInLockout(
+  ctx: CommandContext,
+  input: { userName: string; failures: number; until: Date; sourceIp?: string },
+): void {
+  const user = requireUser(ctx.state, input.userName);
+  ctx.raise(IamEventType.SignInLockedOut, {
+    ...userRef(user),
+    failures: input.failures,
+    until: input.until.toISOString(),
+    ...(input.sourceIp !== undefined ? { sourceIp: input.sourceIp } : {}),
   });
 }
 

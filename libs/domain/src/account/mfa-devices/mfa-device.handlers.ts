@@ -7,7 +7,9 @@ type MfaDeviceEvents =
   | typeof IamEventType.MfaDeviceEnabled
   | typeof IamEventType.MfaDeviceResynced
   | typeof IamEventType.MfaDeviceDeactivated
-  | typeof IamEventType.VirtualMfaDeviceDeleted;
+  | typeof IamEventType.VirtualMfaDeviceDeleted
+  | typeof IamEventType.MfaCodeUsed
+  | typeof IamEventType.SignInLockedOut;
 
 const user = (state: AccountState, name: string) => mustFind(state.users.find(name), name);
 const device = (state: AccountState, serialNumber: string) =>
@@ -35,6 +37,11 @@ export const mfaDeviceHandlers: SomeEventHandlers<MfaDeviceEvents> = {
   [IamEventType.MfaDeviceResynced]: (state, p) => {
     device(state, p.serialNumber).lastUsedStep = p.lastUsedStep;
   },
+  [IamEventType.MfaCodeUsed]: (state, p) => {
+    device(state, p.serialNumber).lastUsedStep = p.step;
+  },
+  // An audit record: the aggregate keeps no lockout state (the edge's limiter does).
+  [IamEventType.SignInLockedOut]: () => undefined,
   [IamEventType.MfaDeviceDeactivated]: (state, p) => {
     const d = device(state, p.serialNumber);
     d.userKey = undefined;
