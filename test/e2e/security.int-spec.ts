@@ -451,6 +451,39 @@ describe('security: authentication and authorization on every API (Kafka + Ferre
     ).toMatchObject({ PermissionsBoundaryArn: extra });
   });
 
+  it('CreateAccount: the management root, and management users its policies allow; no one else', async () => {
+    const bootstrap = { ...TEST_BOOTSTRAP_KEY };
+    await ok('CreateUser', { UserName: 'org-admin' }, bootstrap);
+    await ok('CreateUser', { UserName: 'org-reader' }, bootstrap);
+    await ok(
+      'PutUserPolicy',
+      {
+        UserName: 'org-admin',
+        PolicyName: 'create-accounts',
+        PolicyDocument: policy({
+          Effect: 'Allow',
+          Action: 'organizations:CreateAccount',
+          Resource: '*',
+        }),
+      },
+      bootstrap,
+    );
+    const adminKey = keyOf(await ok('CreateAccessKey', { UserName: 'org-admin' }, bootstrap));
+    const readerKey = keyOf(await ok('CreateAccessKey', { UserName: 'org-reader' }, bootstrap));
+    await usable(adminKey);
+    await usable(readerKey);
+    const created = await ok('CreateAccount', { AccountName: 'delegated' }, adminKey);
+    keyOf(created);
+    expect(created.Account.AccountId).toMatch(/^\d{12}$/);
+    const refused = await api('CreateAccount', { AccountName: 'nope' }, readerKey);
+    expect(code(refused)).toEqual([403, 'AccessDenied']);
+    // A tenant account's root is no management root.
+    expect(code(await api('CreateAccount', { AccountName: 'nope2' }, root))).toEqual([
+      403,
+      'AccessDenied',
+    ]);
+  });
+
   it('gRPC: no bearer → UNAUTHENTICATED; another tenant’s principal → PERMISSION_DENIED; the role session is checkable', async () => {
     const noToken = harness.authz.withToken(undefined);
     await expect(

@@ -125,6 +125,45 @@ describe('accounts (given history, when command, then events or error)', () => {
     expect(side.sequence(NEW)).toBe(0);
   });
 
+  it('a management-account user may when its own account vouches for organizations:CreateAccount (stated by the edge)', async () => {
+    const admin = `arn:aws:iam::${MANAGEMENT}:user/admin`;
+    const vouched = {
+      authenticatedBy: 'access-key' as const,
+      preAuthorized: ['organizations:CreateAccount *'],
+    };
+    expect(
+      await side.when(
+        'CreateAccount',
+        { AccountName: 'child' },
+        { accountId: NEW, actor: admin, caller: vouched },
+      ),
+    ).toMatchObject({ kind: 'accepted' });
+    // A yes for something else, or a user of another account with the same statement: no.
+    const other = `arn:aws:iam::${OTHER_ACCOUNT}:user/admin`;
+    expect(
+      errorOf(
+        await side.when(
+          'CreateAccount',
+          { AccountName: 'c2' },
+          { accountId: '999988887777', actor: other, caller: vouched },
+        ),
+      ).Code,
+    ).toBe('AccessDenied');
+    expect(
+      errorOf(
+        await side.when(
+          'CreateAccount',
+          { AccountName: 'c3' },
+          {
+            accountId: '999988887777',
+            actor: admin,
+            caller: { authenticatedBy: 'access-key', preAuthorized: ['sts:AssumeRole *'] },
+          },
+        ),
+      ).Code,
+    ).toBe('AccessDenied');
+  });
+
   describe('BootstrapManagementAccount (internal: sent by the service at start)', () => {
     const KEY = 'AKIAPORTCULLISTESTKY';
     const SECRET = 'portcullisTestBootstrapSecretKey/0123456';

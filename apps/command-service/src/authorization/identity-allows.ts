@@ -5,6 +5,12 @@ import type { IamDirectory } from './iam-directory.port';
 
 const USER_OR_ROLE = /^arn:aws:iam::(\d{12}):(?:user|role)\//;
 const RESOURCE_ACCOUNT = /^arn:aws:[\w-]+:[\w-]*:(\d{12}):/;
+/** A resource ARN that names another account (not `*`, not an account-less ARN). */
+function isOtherAccount(resource: string, accountId: string): boolean {
+  const owner = RESOURCE_ACCOUNT.exec(resource)?.[1];
+  return owner !== undefined && owner !== accountId;
+}
+
 const SESSION = /^arn:aws:sts::(\d{12}):assumed-role\/([\w+=,.@-]+)\/[\w+=,.@-]+$/;
 
 /**
@@ -41,18 +47,15 @@ export function identityAllows(
           : [],
       // Across accounts libs/policy wants the resource's side too: that half is decided by the
       // resource's own account, so here it is taken as allowing, and only the identity side counts.
-      resource:
-        RESOURCE_ACCOUNT.exec(resource)?.[1] !== accountId
-          ? compilePolicy(
-              {
-                Version: '2012-10-17',
-                Statement: [
-                  { Effect: 'Allow', Principal: '*', Action: action, Resource: resource },
-                ],
-              },
-              { id: 'the resource account’s side (decided there)' },
-            )
-          : null,
+      resource: isOtherAccount(resource, accountId)
+        ? compilePolicy(
+            {
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Principal: '*', Action: action, Resource: resource }],
+            },
+            { id: 'the resource account’s side (decided there)' },
+          )
+        : null,
       request: {
         principal: actor,
         action,

@@ -9,7 +9,11 @@ import { CredentialSecrets } from '../credentials/credential-secrets.port';
 import { sealCommandInputs } from '../credentials/sealed-command-inputs';
 import { COMMAND_CATALOG } from '../pipeline/command-catalog';
 import { CommandGateway } from '../pipeline/command-gateway.port';
-import { roleAccountOf, withCrossAccountIdentity } from '../sts/assume-role/assume-role.routing';
+import {
+  roleAccountOf,
+  withCallerAllowance,
+  withCrossAccountIdentity,
+} from '../sts/assume-role/assume-role.routing';
 import { getCallerIdentity } from '../sts/get-caller-identity';
 import { httpStatusFor } from './http-errors';
 import { originOf, sigV4RequestOf, signingServicesFor } from './request-signing';
@@ -81,7 +85,16 @@ export class IamApiHttpController {
     const context =
       action === 'AssumeRole'
         ? await withCrossAccountIdentity(this.gateway, caller, body, requestId)
-        : caller.context;
+        : action === 'CreateAccount' && caller.actor !== `arn:aws:iam::${caller.accountId}:root`
+          ? // A management-account principal: its policies must grant organizations:CreateAccount.
+            await withCallerAllowance(
+              this.gateway,
+              caller,
+              'organizations:CreateAccount',
+              '*',
+              requestId,
+            )
+          : caller.context;
     // Passwords are sealed before the command goes anywhere (Kafka keeps every command).
     const command = sealCommandInputs(
       exposed,

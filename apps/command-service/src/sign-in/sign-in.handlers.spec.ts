@@ -10,6 +10,7 @@ import {
   CommandSide,
   errorOf,
   eventsOf,
+  FixedClock,
   NOW,
   OTHER_ACCOUNT,
   userArn,
@@ -150,6 +151,28 @@ describe('sign-in commands (given history, when command, then events or error)',
     await side.given(['UpdateLoginProfile', { UserName: 'alice', PasswordResetRequired: true }]);
     const decision = await signIn({ UserName: 'alice', Password: PASSWORD }, 'reset');
     expect(open(decision, 'reset').reply.PasswordResetRequired).toBe(true);
+  });
+
+  it('MaxPasswordAge: an expired password signs in only to be changed; with HardExpiry, not at all', async () => {
+    const policy = {
+      MinimumPasswordLength: 8,
+      MaxPasswordAge: 90,
+      AllowUsersToChangePassword: true,
+    };
+    await side.given(['UpdateAccountPasswordPolicy', policy]);
+    const fresh = await signIn({ UserName: 'alice', Password: PASSWORD }, 'fresh');
+    expect(open(fresh, 'fresh').reply.PasswordResetRequired).toBe(false);
+
+    const later = new Date(NOW.getTime() + 91 * 86_400_000);
+    const clock = jest.spyOn(FixedClock.prototype, 'now').mockReturnValue(later);
+    try {
+      const expired = await signIn({ UserName: 'alice', Password: PASSWORD }, 'expired');
+      expect(open(expired, 'expired').reply.PasswordResetRequired).toBe(true);
+      await side.given(['UpdateAccountPasswordPolicy', { ...policy, HardExpiry: true }]);
+      expect(errorOf(await signIn({ UserName: 'alice', Password: PASSWORD }))).toEqual(INCORRECT);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   describe('a user with MFA', () => {

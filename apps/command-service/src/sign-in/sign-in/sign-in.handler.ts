@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { SessionTokenSealer } from '@portcullis/credentials';
+import { passwordExpiry, SessionTokenSealer } from '@portcullis/credentials';
 import { IamError, type Account, type UserView } from '@portcullis/domain';
 import { randomBytes } from 'node:crypto';
 import { CredentialSecrets, mfaSeedBinding } from '../../credentials/credential-secrets.port';
@@ -39,10 +39,9 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
     const account = this.accounts.get(command.accountId);
     const user = account.getUser(command.userName);
     const profile = user && account.getLoginProfile(user.userName);
-    const hash =
-      user && profile
-        ? account.passwordChangeContext('ChangePassword', user.userName).currentHash
-        : undefined;
+    const known =
+      user && profile ? account.passwordChangeContext('ChangePassword', user.userName) : undefined;
+    const hash = known?.currentHash;
     const matches = await this.secrets.verifyPassword(
       command.password,
       hash ?? (await this.decoyHash()),
@@ -50,6 +49,14 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
     if (!user || !profile || hash === undefined || !matches) throw incorrect();
 
     const now = this.clock.now();
+    // MaxPasswordAge: an expired password signs in only to be changed, unless HardExpiry says an
+    // administrator must reset it (then it is refused like a wrong one).
+    const expiry = passwordExpiry(
+      known?.policy ?? null,
+      new Date(known?.passwordChangedAt ?? profile.createDate),
+      now,
+    );
+    if (expiry.expired && expiry.afterExpiry === 'administrator-reset') throw incorrect();
     const mfaAuthenticatedAt = this.proveMfa(account, user, command.tokenCode, now);
     const { credentials } = this.sessions.issue(
       {
@@ -63,7 +70,7 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
     );
     return {
       Credentials: sealIssuedCredentials(credentials, command.commandId, this.secrets),
-      PasswordResetRequired: profile.passwordResetRequired,
+      PasswordResetRequired: profile.passwordResetRequired || expiry.expired,
     };
   }
 

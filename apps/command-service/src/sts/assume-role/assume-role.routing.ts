@@ -12,11 +12,33 @@ export function roleAccountOf(body: unknown): string | undefined {
 }
 
 /**
- * Across accounts AWS needs the caller's identity policies to allow `sts:AssumeRole` too, and
- * only the caller's own account's writer holds them: ask it first, and state its yes in the
- * caller context the role account's writer reads (`preAuthorized`). A no, or no answer, states
- * nothing, and the trust policy alone cannot allow.
+ * A request decided by an account whose writer does not hold the caller's identity policies
+ * (AssumeRole of another account's role; CreateAccount, decided by the new account's writer):
+ * ask the caller's own account's writer whether they allow `action` on `resource`, and state its
+ * yes in the caller context (`preAuthorized`, `<action> <resource>`) under the edge's service
+ * signature. A no, or no answer, states nothing: the other side alone cannot allow.
  */
+export async function withCallerAllowance(
+  gateway: CommandGateway,
+  caller: AuthenticatedCaller,
+  action: string,
+  resource: string,
+  correlationId: string,
+): Promise<CallerContext> {
+  const reply = await gateway.submit({
+    commandId: randomUUID(),
+    correlationId,
+    accountId: caller.accountId,
+    actor: caller.actor,
+    action: 'CheckCallerPermission',
+    input: { Action: action, Resource: resource, Actor: caller.actor, Caller: caller.context },
+    caller: { authenticatedBy: 'service' },
+  });
+  const allowed = reply.ok && (reply.output as { Allowed?: unknown }).Allowed === true;
+  return allowed ? { ...caller.context, preAuthorized: [`${action} ${resource}`] } : caller.context;
+}
+
+/** AssumeRole of another account's role: the caller's identity side, asked first. */
 export async function withCrossAccountIdentity(
   gateway: CommandGateway,
   caller: AuthenticatedCaller,
@@ -28,22 +50,5 @@ export async function withCrossAccountIdentity(
   if (typeof roleArn !== 'string' || !roleAccount || roleAccount === caller.accountId) {
     return caller.context;
   }
-  const reply = await gateway.submit({
-    commandId: randomUUID(),
-    correlationId,
-    accountId: caller.accountId,
-    actor: caller.actor,
-    action: 'CheckCallerPermission',
-    input: {
-      Action: 'sts:AssumeRole',
-      Resource: roleArn,
-      Actor: caller.actor,
-      Caller: caller.context,
-    },
-    caller: { authenticatedBy: 'service' },
-  });
-  const allowed = reply.ok && (reply.output as { Allowed?: unknown }).Allowed === true;
-  return allowed
-    ? { ...caller.context, preAuthorized: [`sts:AssumeRole ${roleArn}`] }
-    : caller.context;
+  return withCallerAllowance(gateway, caller, 'sts:AssumeRole', roleArn, correlationId);
 }

@@ -122,7 +122,12 @@ describe('UpdateLoginProfile / ChangePassword / DeleteLoginProfile', () => {
     });
     expect(s.account.getLoginProfile('alice')!.passwordResetRequired).toBe(false);
     const context = s.account.passwordChangeContext('ChangePassword', 'alice');
-    expect(context).toEqual({ userName: 'alice', previousHashes: [H3, H2, H1], currentHash: H3 });
+    expect(context).toEqual({
+      userName: 'alice',
+      previousHashes: [H3, H2, H1],
+      currentHash: H3,
+      passwordChangedAt: later.toISOString(),
+    });
     // Replay rebuilds what the read API does not show: the hashes.
     expect(s.replay().passwordChangeContext('ChangePassword', 'alice')).toEqual(context);
   });

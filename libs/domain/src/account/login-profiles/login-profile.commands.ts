@@ -24,6 +24,8 @@ export interface PasswordChangeContext {
   readonly previousHashes: readonly string[];
   /** The current password's hash (ChangePassword verifies OldPassword against it). */
   readonly currentHash?: string;
+  /** When the current password was set (ChangePassword: its age under MaxPasswordAge). */
+  readonly passwordChangedAt?: string;
 }
 
 export interface CreateLoginProfileInput {
@@ -72,7 +74,11 @@ export function passwordChangeContext(
     userName: user.name,
     ...(state.passwordPolicy && { policy: Object.freeze({ ...state.passwordPolicy }) }),
     previousHashes: Object.freeze([...user.passwordHistory]),
-    ...(kind === 'ChangePassword' && profile && { currentHash: profile.passwordHash }),
+    ...(kind === 'ChangePassword' &&
+      profile && {
+        currentHash: profile.passwordHash,
+        passwordChangedAt: profile.passwordChangedAt,
+      }),
   });
 }
 
