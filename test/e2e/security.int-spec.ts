@@ -66,6 +66,20 @@ describe('security: authentication and authorization on every API (Kafka + Ferre
       sessionToken: credentials.SessionToken,
     };
   };
+  /** A role of the tenant account whose trust policy names `principal`. */
+  const roleTrusting = (RoleName: string, principal: string) =>
+    ok(
+      'CreateRole',
+      {
+        RoleName,
+        AssumeRolePolicyDocument: policy({
+          Effect: 'Allow',
+          Principal: { AWS: principal },
+          Action: 'sts:AssumeRole',
+        }),
+      },
+      root,
+    );
   /** A new user's key can take the projection's lag to be usable: wait for it, bounded. */
   async function usable(key: Credentials) {
     for (let i = 0; i < 100; i++) {
@@ -275,18 +289,7 @@ describe('security: authentication and authorization on every API (Kafka + Ferre
 
     it('AssumeRole the trust policy does not allow: refused in the same account and across accounts', async () => {
       await ok('CreateUser', { UserName: 'bob' }, root);
-      await ok(
-        'CreateRole',
-        {
-          RoleName: 'deployer',
-          AssumeRolePolicyDocument: policy({
-            Effect: 'Allow',
-            Principal: { AWS: arn('user', 'bob') },
-            Action: 'sts:AssumeRole',
-          }),
-        },
-        root,
-      );
+      await roleTrusting('deployer', arn('user', 'bob'));
       await ok(
         'PutRolePolicy',
         {
@@ -383,18 +386,7 @@ describe('security: authentication and authorization on every API (Kafka + Ferre
     );
     const extra = arn('policy', 'alice-extra');
     await ok('AttachUserPolicy', { UserName: 'alice', PolicyArn: extra }, root);
-    await ok(
-      'CreateRole',
-      {
-        RoleName: 'admin',
-        AssumeRolePolicyDocument: policy({
-          Effect: 'Allow',
-          Principal: { AWS: arn('user', 'bob') },
-          Action: 'sts:AssumeRole',
-        }),
-      },
-      root,
-    );
+    await roleTrusting('admin', arn('user', 'bob'));
     await ok(
       'AttachRolePolicy',
       { RoleName: 'admin', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },

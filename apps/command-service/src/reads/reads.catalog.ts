@@ -199,7 +199,7 @@ export const READS: CommandArea = {
     ListAccessKeys: defineRead({
       dto: ListAccessKeysRequestDto,
       toCommand: (accountId, dto, caller) =>
-        new ListAccessKeysQuery(accountId, targetUserName(dto.UserName, caller), dto),
+        ListAccessKeysQuery.fromRequest(accountId, dto, caller),
     }),
     GetAccessKeyLastUsed: defineRead({
       dto: GetAccessKeyLastUsedRequestDto,

@@ -548,6 +548,19 @@ export class Account {
     return Object.freeze([...this.state.rootAccessKeys.keys()]);
   }
 
+  /** The root's access keys, in creation order; never the secret. */
+  listRootAccessKeys(): readonly {
+    readonly accessKeyId: string;
+    readonly status: AccessKeyStatus;
+    readonly createDate: string;
+  }[] {
+    return Object.freeze(
+      [...this.state.rootAccessKeys.values()].map((k) =>
+        Object.freeze({ accessKeyId: k.accessKeyId, status: k.status, createDate: k.createDate }),
+      ),
+    );
+  }
+
   /** Whether CreateAccount has run for this account. */
   get exists(): boolean {
     return this.state.account !== undefined;

@@ -14,24 +14,37 @@ export class CreateAccessKeyHandler implements ICommandHandler<CreateAccessKeyCo
   ) {}
 
   /**
-   * Generates the key, seals its secret bound to the user's id (stable across renames) and the
-   * key's id, and lets the aggregate decide (quota, existence). The plaintext secret goes no
+   * Generates the key, seals its secret bound to its owner's id and the key's id (a user's id,
+   * stable across renames; for the root's own keys the account id, as CreateAccount seals the
+   * first one), and lets the aggregate decide (quota, existence). The plaintext secret goes no
    * further than this method: the reply is built from the event, sealed.
    */
-  async execute(command: CreateAccessKeyCommand): Promise<CreateAccessKeyResult> {
-    const account = this.accounts.get(command.accountId);
-    const user = account.getUser(command.userName);
-    if (!user) throw noSuchEntity('User', command.userName);
+  async execute({ accountId, target }: CreateAccessKeyCommand): Promise<CreateAccessKeyResult> {
+    const account = this.accounts.get(accountId);
+    const now = this.clock.now();
+    if (target.kind === 'root') {
+      const key = this.secrets.generateAccessKey();
+      const events = account.createRootAccessKey({
+        accessKeyId: key.accessKeyId,
+        sealedSecretAccessKey: this.secrets.seal(
+          key.secretAccessKey,
+          accessKeySecretBinding(accountId, key.accessKeyId),
+        ),
+        now,
+      });
+      return CreateAccessKeyCommand.resultFrom(events);
+    }
+    const user = account.getUser(target.userName);
+    if (!user) throw noSuchEntity('User', target.userName);
     const key = this.secrets.generateAccessKey();
-    const sealed = this.secrets.seal(
-      key.secretAccessKey,
-      accessKeySecretBinding(user.userId, key.accessKeyId),
-    );
     const events = account.createAccessKey({
       userName: user.userName,
       accessKeyId: key.accessKeyId,
-      sealedSecretAccessKey: sealed,
-      now: this.clock.now(),
+      sealedSecretAccessKey: this.secrets.seal(
+        key.secretAccessKey,
+        accessKeySecretBinding(user.userId, key.accessKeyId),
+      ),
+      now,
     });
     return CreateAccessKeyCommand.resultFrom(events);
   }

@@ -1,6 +1,6 @@
 import { IsIamName, IsOptionalParameter } from '../../shared/iam-request.decorators';
 
-/** Body of CreateAccessKey: no UserName = the calling IAM user. */
+/** Body of CreateAccessKey: no UserName = the calling IAM user, or the root's own keys. */
 export class CreateAccessKeyRequestDto {
   @IsOptionalParameter()
   @IsIamName('user')

@@ -1,15 +1,18 @@
 import { Command } from '@nestjs/cqrs';
-import type { DeleteAccessKeyInput } from '@portcullis/domain';
 import type { CommandCaller } from '../../pipeline/command-definition';
 import { EMPTY_RESULT, type EmptyResult } from '../../shared/iam-response';
-import { targetUserName } from '../shared/caller-user';
+import { accessKeyTarget, type AccessKeyTarget } from '../shared/caller-user';
 import type { DeleteAccessKeyRequestDto } from './delete-access-key.request.dto';
 
-/** DeleteAccessKey. AWS answers nothing. */
+/**
+ * DeleteAccessKey: a user's key or (the root leaving UserName out) one of the root's. AWS answers
+ * nothing.
+ */
 export class DeleteAccessKeyCommand extends Command<EmptyResult> {
   constructor(
     readonly accountId: string,
-    readonly input: DeleteAccessKeyInput,
+    readonly target: AccessKeyTarget,
+    readonly accessKeyId: string,
   ) {
     super();
   }
@@ -19,10 +22,11 @@ export class DeleteAccessKeyCommand extends Command<EmptyResult> {
     dto: DeleteAccessKeyRequestDto,
     caller: CommandCaller,
   ): DeleteAccessKeyCommand {
-    return new DeleteAccessKeyCommand(accountId, {
-      userName: targetUserName(dto.UserName, caller),
-      accessKeyId: dto.AccessKeyId,
-    });
+    return new DeleteAccessKeyCommand(
+      accountId,
+      accessKeyTarget(dto.UserName, caller),
+      dto.AccessKeyId,
+    );
   }
 
   static resultFrom(): EmptyResult {

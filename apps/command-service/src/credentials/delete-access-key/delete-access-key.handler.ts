@@ -7,8 +7,11 @@ import { DeleteAccessKeyCommand } from './delete-access-key.command';
 export class DeleteAccessKeyHandler implements ICommandHandler<DeleteAccessKeyCommand> {
   constructor(private readonly accounts: AccountRepository) {}
 
-  async execute(command: DeleteAccessKeyCommand): Promise<EmptyResult> {
-    this.accounts.get(command.accountId).deleteAccessKey(command.input);
+  /** The aggregate answers NoSuchEntity for a key that is not the target's. */
+  async execute({ accountId, target, accessKeyId }: DeleteAccessKeyCommand): Promise<EmptyResult> {
+    const account = this.accounts.get(accountId);
+    if (target.kind === 'root') account.deleteRootAccessKey({ accessKeyId });
+    else account.deleteAccessKey({ userName: target.userName, accessKeyId });
     return DeleteAccessKeyCommand.resultFrom();
   }
 }

@@ -1,7 +1,7 @@
 import { IsIamName, IsOptionalParameter } from '../../shared/iam-request.decorators';
 import { IsAccessKeyId } from '../shared/credential-request.decorators';
 
-/** Body of DeleteAccessKey: no UserName = the calling IAM user. */
+/** Body of DeleteAccessKey: no UserName = the calling IAM user, or the root's own keys. */
 export class DeleteAccessKeyRequestDto {
   @IsOptionalParameter()
   @IsIamName('user')

@@ -1,15 +1,20 @@
 import { Command } from '@nestjs/cqrs';
-import type { UpdateAccessKeyInput } from '@portcullis/domain';
+import type { AccessKeyStatus } from '@portcullis/contracts';
 import type { CommandCaller } from '../../pipeline/command-definition';
 import { EMPTY_RESULT, type EmptyResult } from '../../shared/iam-response';
-import { targetUserName } from '../shared/caller-user';
+import { accessKeyTarget, type AccessKeyTarget } from '../shared/caller-user';
 import type { UpdateAccessKeyRequestDto } from './update-access-key.request.dto';
 
-/** UpdateAccessKey: Active ⇄ Inactive. AWS answers nothing. */
+/**
+ * UpdateAccessKey: Active ⇄ Inactive, of a user's key or (the root leaving UserName out) one of
+ * the root's. AWS answers nothing.
+ */
 export class UpdateAccessKeyCommand extends Command<EmptyResult> {
   constructor(
     readonly accountId: string,
-    readonly input: UpdateAccessKeyInput,
+    readonly target: AccessKeyTarget,
+    readonly accessKeyId: string,
+    readonly status: AccessKeyStatus,
   ) {
     super();
   }
@@ -19,11 +24,12 @@ export class UpdateAccessKeyCommand extends Command<EmptyResult> {
     dto: UpdateAccessKeyRequestDto,
     caller: CommandCaller,
   ): UpdateAccessKeyCommand {
-    return new UpdateAccessKeyCommand(accountId, {
-      userName: targetUserName(dto.UserName, caller),
-      accessKeyId: dto.AccessKeyId,
-      status: dto.Status,
-    });
+    return new UpdateAccessKeyCommand(
+      accountId,
+      accessKeyTarget(dto.UserName, caller),
+      dto.AccessKeyId,
+      dto.Status,
+    );
   }
 
   static resultFrom(): EmptyResult {

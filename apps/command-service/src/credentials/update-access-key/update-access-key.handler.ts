@@ -7,8 +7,16 @@ import { UpdateAccessKeyCommand } from './update-access-key.command';
 export class UpdateAccessKeyHandler implements ICommandHandler<UpdateAccessKeyCommand> {
   constructor(private readonly accounts: AccountRepository) {}
 
-  async execute(command: UpdateAccessKeyCommand): Promise<EmptyResult> {
-    this.accounts.get(command.accountId).updateAccessKey(command.input);
+  /** The aggregate answers NoSuchEntity for a key that is not the target's. */
+  async execute({
+    accountId,
+    target,
+    accessKeyId,
+    status,
+  }: UpdateAccessKeyCommand): Promise<EmptyResult> {
+    const account = this.accounts.get(accountId);
+    if (target.kind === 'root') account.updateRootAccessKey({ accessKeyId, status });
+    else account.updateAccessKey({ userName: target.userName, accessKeyId, status });
     return UpdateAccessKeyCommand.resultFrom();
   }
 }

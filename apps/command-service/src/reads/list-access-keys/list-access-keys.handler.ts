@@ -10,11 +10,27 @@ export class ListAccessKeysHandler implements ICommandHandler<ListAccessKeysQuer
 
   async execute({
     accountId,
-    userName,
+    target,
     request,
   }: ListAccessKeysQuery): Promise<ListAccessKeysResult> {
-    const keys = this.accounts.get(accountId).listAccessKeys(userName);
-    if (!keys) throw noSuchEntity('User', userName);
+    const account = this.accounts.get(accountId);
+    if (target.kind === 'root') {
+      const { items, page } = paginate(
+        account.listRootAccessKeys(),
+        { key: (k) => [k.createDate, k.accessKeyId] },
+        request,
+      );
+      return {
+        AccessKeyMetadata: items.map((k) => ({
+          AccessKeyId: k.accessKeyId,
+          Status: k.status,
+          CreateDate: k.createDate,
+        })),
+        ...page,
+      };
+    }
+    const keys = account.listAccessKeys(target.userName);
+    if (!keys) throw noSuchEntity('User', target.userName);
     const { items, page } = paginate(keys, { key: (k) => [k.createDate, k.accessKeyId] }, request);
     return {
       AccessKeyMetadata: items.map((k) => ({
