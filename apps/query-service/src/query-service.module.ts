@@ -8,6 +8,7 @@ import { CheckGrpcController } from './check/check.grpc.controller';
 import { CheckHandler } from './check/check.handler';
 import { GetEffectivePermissionsGrpcController } from './get-effective-permissions/get-effective-permissions.grpc.controller';
 import { GetEffectivePermissionsHandler } from './get-effective-permissions/get-effective-permissions.handler';
+import { PrincipalSessions } from './principal-session/principal-sessions';
 import { SimulateCustomPolicyGrpcController } from './simulate-custom-policy/simulate-custom-policy.grpc.controller';
 import { SimulateCustomPolicyHandler } from './simulate-custom-policy/simulate-custom-policy.handler';
 import { SimulatePrincipalPolicyGrpcController } from './simulate-principal-policy/simulate-principal-policy.grpc.controller';
@@ -30,6 +31,7 @@ import { SimulatePrincipalPolicyHandler } from './simulate-principal-policy/simu
     BEARER_AUTHENTICATOR_PROVIDER,
     CallerAuthorization,
     QueryCache,
+    PrincipalSessions,
     CheckHandler,
     BatchCheckHandler,
     SimulatePrincipalPolicyHandler,

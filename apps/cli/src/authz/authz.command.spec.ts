@@ -179,6 +179,8 @@ describe('portcullis check and simulate (gRPC)', () => {
         '--format',
         'json',
         '--fully-consistent',
+        '--principal-session-token',
+        'pcst1.k1.the-principals-own',
       ],
       io,
     );
@@ -189,6 +191,7 @@ describe('portcullis check and simulate (gRPC)', () => {
     });
     expect(stub.received.at(-1)?.request).toMatchObject({
       consistency: { fully_consistent: true },
+      principal_session_token: 'pcst1.k1.the-principals-own',
     });
   });
 

@@ -66,7 +66,11 @@ export function registerAuthzCommands(
       .option('--resource-policy <policy>', "the resource's policy: file://path or JSON text")
       .option('--consistency <token>', 'at_least_as_fresh: a consistency token of a write')
       .option('--fully-consistent', 'wait until the end of the event log is reflected')
-      .option('--explain', 'show the statements that matched'),
+      .option('--explain', 'show the statements that matched')
+      .option(
+        '--principal-session-token <token>',
+        "the SessionToken the principal presented (its session's policies and keys apply)",
+      ),
   ).action(async (principal: string, action: string, resource: string, opts: CheckOptions) => {
     setExit(await checkCommand(principal, action, resource, withToken(opts), io, call));
   });

@@ -34,6 +34,8 @@ export interface CheckOptions {
   timeout: number;
   /** The bearer: --session-token, else AWS_SESSION_TOKEN. */
   sessionToken?: string;
+  /** The principal's own SessionToken (CheckRequest.principal_session_token). */
+  principalSessionToken?: string;
 }
 
 export function printMatched(io: CliIo, matched: readonly MatchedStatement[], indent = '  '): void {
@@ -89,6 +91,7 @@ export async function checkCommand(
   }
   if (opts.consistency) request.consistency = { at_least_as_fresh: opts.consistency };
   else if (opts.fullyConsistent) request.consistency = { fully_consistent: true };
+  if (opts.principalSessionToken) request.principal_session_token = opts.principalSessionToken;
   const outcome = await call<{
     decision: string;
     matched_statements: MatchedStatement[];

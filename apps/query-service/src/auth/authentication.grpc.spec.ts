@@ -272,6 +272,51 @@ describe('query service: callers authenticate with a session token and ask about
     });
   });
 
+  it('checks a role session with its own session token (principal_session_token) over the wire', async () => {
+    const session = `arn:aws:sts::${ACCOUNT}:assumed-role/Auditor/pep-1`;
+    const ask = (over: object = {}) => ({
+      principal_arn: session,
+      action: 'portcullis:Check',
+      resource: ALICE,
+      explain: true,
+      ...over,
+    });
+    expect((await root.check(ask())).decision).toBe('ALLOW');
+    const narrowed = token(session, { extra: { sessionPolicy: allow('s3:GetObject') } });
+    const reply = await root.check(ask({ principal_session_token: narrowed }));
+    expect(reply).toMatchObject({ decision: 'IMPLICIT_DENY', decided_by: 'session' });
+    const allowed = await root.check(
+      ask({ principal_session_token: token(session, { extra: { sessionPolicy: allow('*') } }) }),
+    );
+    expect(allowed.matched_statements).toContainEqual(
+      expect.objectContaining({ gate: 'session', policy_id: 'session-policy', effect: 'Allow' }),
+    );
+    expect(await failure(root.check(ask({ principal_session_token: 'pcst1.forged' })))).toEqual({
+      code: grpc.status.INVALID_ARGUMENT,
+      details: 'principal_session_token is not a valid session token',
+    });
+    const batch = await root.batchCheck({
+      checks: [
+        ask(),
+        ask({ principal_session_token: narrowed }),
+        ask({ principal_session_token: 'x' }),
+      ],
+    });
+    expect(
+      batch.results.map((r) => (r.outcome === 'response' ? r.response.decision : r.error.code)),
+    ).toEqual(['ALLOW', 'IMPLICIT_DENY', grpc.status.INVALID_ARGUMENT]);
+    const simulated = await root.simulatePrincipalPolicy({
+      policy_source_arn: session,
+      action_names: ['portcullis:Check', 's3:GetObject'],
+      principal_session_token: narrowed,
+    });
+    // The role allows only portcullis:*, the session only s3:GetObject: neither passes both.
+    expect(simulated.evaluation_results.map((r) => `${r.eval_decision}/${r.decided_by}`)).toEqual([
+      'IMPLICIT_DENY/session',
+      'IMPLICIT_DENY/',
+    ]);
+  });
+
   it('answers BatchCheck with PERMISSION_DENIED per check it may not ask, the others answered', async () => {
     const checker = anonymous.withToken(token(arn('user', 'checker')));
     const reply = await checker.batchCheck({

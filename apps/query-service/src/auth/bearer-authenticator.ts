@@ -1,5 +1,5 @@
 import type { MetadataValue } from '@grpc/grpc-js';
-import type { SessionClaims, SessionTokenSealer } from '@portcullis/credentials';
+import type { OpenedSession, SessionClaims, SessionTokenSealer } from '@portcullis/credentials';
 import { callerOfClaims, type Caller } from './caller';
 
 /**
@@ -61,5 +61,18 @@ export class BearerAuthenticator {
       this.callers.set(opened.claims, caller);
     }
     return caller ?? UNAUTHENTICATED_MESSAGES.invalid;
+  }
+
+  /**
+   * Opens a session token that is not the call's own bearer (a Check's principal_session_token)
+   * with the same sealer (key ring, verified-token cache) and clock.
+   */
+  openToken(token: string): OpenedSession {
+    return this.tokens.open(token, this.now());
+  }
+
+  /** This authenticator's clock (ms since the epoch). */
+  clock(): number {
+    return this.now();
   }
 }

@@ -17,6 +17,9 @@ export interface ManagedDefault {
 
 export const DEFAULT_COMPILED_POLICIES = 20_000;
 const DEFAULT_REQUEST_POLICIES = 2_000;
+const DEFAULT_SESSION_POLICIES = 1_000;
+/** The id of an inline session policy in explanations (as the command side names it). */
+export const SESSION_POLICY_ID = 'session-policy';
 
 /**
  * Compiled policies, bounded. Compiling is the expensive part of a check (evaluating a compiled
@@ -25,12 +28,15 @@ const DEFAULT_REQUEST_POLICIES = 2_000;
  * - a managed policy version by (policy ARN, version id, digest of the document): versions are
  *   immutable, the digest guards against a policy deleted and created again with the same name;
  * - an inline policy by (owner ARN, policy name, digest of the document);
- * - a document sent with a request (resource policy, simulation input) by its exact text.
+ * - a document sent with a request (resource policy, simulation input) by its exact text;
+ * - the inline session policy of a principal's session token by its exact text (apart from the
+ *   request documents, so that many sessions do not push resource policies out).
  * None of these keys can name two different documents, so nothing here needs invalidating.
  */
 export class CompiledPolicies {
   private readonly stored: Lru<string, CompiledPolicy>;
   private readonly given: Lru<string, CompiledPolicy>;
+  private readonly sessions: Lru<string, CompiledPolicy>;
   /**
    * By document object: a cached read-model document is the same object until it is reloaded,
    * so recomposing a policy set after a change elsewhere digests nothing again (an AWS managed
@@ -38,13 +44,18 @@ export class CompiledPolicies {
    */
   private readonly byObject = new WeakMap<object, ManagedDefault | CompiledPolicy>();
 
-  constructor(capacity = DEFAULT_COMPILED_POLICIES, requestCapacity = DEFAULT_REQUEST_POLICIES) {
+  constructor(
+    capacity = DEFAULT_COMPILED_POLICIES,
+    requestCapacity = DEFAULT_REQUEST_POLICIES,
+    sessionCapacity = DEFAULT_SESSION_POLICIES,
+  ) {
     this.stored = new Lru(capacity);
     this.given = new Lru(requestCapacity);
+    this.sessions = new Lru(sessionCapacity);
   }
 
   get size(): number {
-    return this.stored.size + this.given.size;
+    return this.stored.size + this.given.size + this.sessions.size;
   }
 
   /** The default version of a managed policy, compiled; its id in explanations is the ARN. */
@@ -85,6 +96,26 @@ export class CompiledPolicies {
       throw new InvalidArgumentError(`${field} is not a policy document: ${reason(error)}`);
     }
     this.given.set(key, compiled);
+    return compiled;
+  }
+
+  /**
+   * The inline session policy a session token carries (id `session-policy`), compiled once per
+   * distinct document. It was validated when the session was created, so a failure here is a
+   * defect: INVALID_ARGUMENT naming `field`, never an answer without the policy.
+   */
+  sessionPolicy(document: string, field: string): CompiledPolicy {
+    const hit = this.sessions.get(document);
+    if (hit !== undefined) return hit;
+    let compiled: CompiledPolicy;
+    try {
+      compiled = compilePolicy(document, { id: SESSION_POLICY_ID });
+    } catch (error) {
+      throw new InvalidArgumentError(
+        `${field} carries a session policy that cannot be evaluated: ${reason(error)}`,
+      );
+    }
+    this.sessions.set(document, compiled);
     return compiled;
   }
 

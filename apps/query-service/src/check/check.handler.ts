@@ -4,6 +4,7 @@ import type { Caller } from '../auth/caller';
 import { CallerAuthorization, QUERY_ACTIONS } from '../auth/caller-authorization';
 import { QueryCache } from '../cache/query-cache';
 import type { EffectivePolicySet } from '../effective-permissions/effective-policy-sets';
+import { PrincipalSessions, type PrincipalSession } from '../principal-session/principal-sessions';
 import { DECISION, matchedStatements } from '../shared/decision';
 import type { GrpcCheckRequest, GrpcCheckResponse } from '../shared/grpc.types';
 import { checkContext, principalContext } from '../shared/request-context';
@@ -19,14 +20,17 @@ const NONE: never[] = [];
 /**
  * Check: may principal P perform action A on resource R? Identity policies (own, attached, the
  * groups'), the permissions boundary and an optional resource policy, evaluated with
- * libs/policy; the principal's request context keys are set from the principal. The caller must
- * be allowed `portcullis:Check` on P (decided before P is looked up).
+ * libs/policy; the principal's request context keys are set from the principal. With P's own
+ * session token (principal_session_token), the session's policies and keys too. The caller must
+ * be allowed `portcullis:Check` on P (decided before P is looked up, and before the token is
+ * opened).
  */
 @Injectable()
 export class CheckHandler {
   constructor(
     private readonly query: QueryCache,
     private readonly access: CallerAuthorization,
+    private readonly sessions: PrincipalSessions,
   ) {}
 
   async execute(
@@ -62,6 +66,7 @@ export class CheckHandler {
     prepared: { ref: PrincipalRef; resourcePolicy: CompiledPolicy | null },
     notBefore: number,
   ): GrpcCheckResponse | Promise<GrpcCheckResponse> {
+    if (req.principal_session_token) return this.decideSession(req, prepared, notBefore);
     const { ref, resourcePolicy } = prepared;
     if (ref.kind === 'root') return this.evaluate(req, ref, null, resourcePolicy);
     const set = this.query.sets.of(ref, notBefore);
@@ -71,26 +76,61 @@ export class CheckHandler {
     return this.evaluate(req, ref, set, resourcePolicy);
   }
 
+  /**
+   * A check with the principal's session token: throws InvalidArgumentError (synchronously) for
+   * a token that is not authentic, has expired or is another principal's; then the principal's
+   * set and the session's policies (a promise only for what is not cached, or for managed
+   * session policies).
+   */
+  private decideSession(
+    req: GrpcCheckRequest,
+    prepared: { ref: PrincipalRef; resourcePolicy: CompiledPolicy | null },
+    notBefore: number,
+  ): GrpcCheckResponse | Promise<GrpcCheckResponse> {
+    const session = this.sessions.open(req.principal_session_token!, prepared.ref);
+    const ref = this.sessions.lookup(session, prepared.ref);
+    const resourcePolicy = prepared.resourcePolicy;
+    const withPolicies = (set: EffectivePolicySet | null) => {
+      const policies = this.sessions.policies(session, notBefore);
+      if (policies instanceof Promise) {
+        return policies.then((p) => this.evaluate(req, ref, set, resourcePolicy, session, p));
+      }
+      return this.evaluate(req, ref, set, resourcePolicy, session, policies);
+    };
+    if (ref.kind === 'root') return withPolicies(null);
+    const set = this.query.sets.of(ref, notBefore);
+    return set instanceof Promise ? set.then(withPolicies) : withPolicies(set);
+  }
+
   private evaluate(
     req: GrpcCheckRequest,
     ref: PrincipalRef,
     set: EffectivePolicySet | null,
     resourcePolicy: CompiledPolicy | null,
+    session?: PrincipalSession,
+    sessionPolicies?: CompiledPolicy[],
   ): GrpcCheckResponse {
     let derived: RequestContext;
     if (set === null) derived = principalContext(ref, null);
     else if (ref.kind === 'session') {
       derived = { ...set.context, 'aws:userid': `${set.principal.principalId}:${ref.sessionName}` };
     } else derived = set.context;
+    let context: RequestContext;
+    if (session === undefined) context = checkContext(req.context, derived);
+    else {
+      const layers = this.sessions.context(session, derived);
+      context = checkContext(req.context, layers.principal, layers.defaults);
+    }
     const result = evaluate({
       identity: set === null ? NONE : set.identity,
       boundary: set === null ? null : set.boundary,
+      session: sessionPolicies,
       resource: resourcePolicy,
       request: {
         principal: ref.arn,
         action: req.action!,
         resource: req.resource!,
-        context: checkContext(req.context, derived),
+        context,
       },
     });
     return {

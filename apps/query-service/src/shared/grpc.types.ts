@@ -26,6 +26,8 @@ export interface GrpcCheckRequest {
   resource_policy?: string;
   consistency?: GrpcConsistency | null;
   explain?: boolean;
+  /** The principal's own SessionToken: its session policies and keys take part. */
+  principal_session_token?: string;
 }
 
 export type GrpcDecision = 'ALLOW' | 'EXPLICIT_DENY' | 'IMPLICIT_DENY';
@@ -79,6 +81,7 @@ export interface GrpcSimulatePrincipalPolicyRequest {
   caller_arn?: string;
   context_entries?: GrpcContextEntry[];
   consistency?: GrpcConsistency | null;
+  principal_session_token?: string;
 }
 
 export interface GrpcSimulateCustomPolicyRequest {

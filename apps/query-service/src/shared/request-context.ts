@@ -97,12 +97,16 @@ export function contextValue(v: GrpcContextValue | undefined | null): ContextVal
 /**
  * A Check's request context: the caller's keys, minus those AWS sets from the principal, plus
  * the principal's (which therefore always win). No caller context: the principal's object is
- * used as it is (it is never modified).
+ * used as it is (it is never modified). `defaults` (the keys of a principal's session token)
+ * go under the caller's keys: a value the caller gives for one of them wins (key names are
+ * case-insensitive; the engine takes the last of two spellings, and the caller's come later).
  */
 export function checkContext(
   given: Record<string, GrpcContextValue> | undefined,
   derived: RequestContext,
+  defaults?: RequestContext,
 ): RequestContext {
+  if (defaults !== undefined) return layeredContext(given, derived, defaults);
   if (given === undefined) return derived;
   let context: RequestContext | null = null;
   for (const key in given) {
@@ -113,6 +117,21 @@ export function checkContext(
     context[key] = value;
   }
   if (context === null) return derived;
+  for (const key in derived) context[key] = derived[key];
+  return context;
+}
+
+function layeredContext(
+  given: Record<string, GrpcContextValue> | undefined,
+  derived: RequestContext,
+  defaults: RequestContext,
+): RequestContext {
+  const context: RequestContext = { ...defaults };
+  for (const key in given) {
+    if (isPrincipalKey(key)) continue;
+    const value = contextValue(given[key]);
+    if (value !== undefined) context[key] = value;
+  }
   for (const key in derived) context[key] = derived[key];
   return context;
 }

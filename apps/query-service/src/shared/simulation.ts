@@ -17,6 +17,8 @@ export interface SimulationInput {
   identity: CompiledPolicy[];
   boundary: CompiledPolicy | null;
   resource: CompiledPolicy | null;
+  /** Session policies (a principal_session_token's); undefined: none. */
+  session?: CompiledPolicy[];
   /** The caller, matched against Principal in the resource policy. */
   principal: string;
   context: RequestContext;
@@ -102,6 +104,7 @@ export function simulate(input: SimulationInput): GrpcEvaluationResult[] {
       const result = evaluate({
         identity: input.identity,
         boundary: input.boundary,
+        session: input.session,
         resource: input.resource,
         request: { principal: input.principal, action, resource, context: input.context },
       });
