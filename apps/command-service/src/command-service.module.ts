@@ -11,6 +11,7 @@ import {
 import { AUTHENTICATION_PROVIDERS } from './authentication/authentication.providers';
 import { CommandSideLifecycle } from './command-side.lifecycle';
 import { CREDENTIAL_SECRETS_PROVIDER } from './credentials/credential-secrets.provider';
+import { CommandEncryptionKeyHttpController } from './http/command-encryption-key.http.controller';
 import { IamApiHttpController } from './http/iam-api.http.controller';
 import { loadAwsManagedPolicyCatalog } from '../../../libs/domain/aws-managed/aws-managed-policy.catalog';
 import { AccountRepository } from './pipeline/account.repository';
@@ -26,7 +27,7 @@ import { SIGN_IN_PROVIDERS } from './sign-in/sign-in.providers';
 
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [IamApiHttpController, SignInHttpController],
+  controllers: [IamApiHttpController, SignInHttpController, CommandEncryptionKeyHttpController],
   providers: [
     // AWS's managed policies exist read-only in every account; loaded once (~0.5 s).
     { provide: AWS_MANAGED_POLICIES, useFactory: () => loadAwsManagedPolicyCatalog() },

@@ -91,3 +91,17 @@ export {
   type SignInLimiterOptions,
 } from './sign-in-limiter';
 export { ServiceSignature } from './service-signature';
+export {
+  generateSealedBoxKeyPair,
+  openSealedToService,
+  openWith,
+  SEALED_BOX_ALGORITHM,
+  SEALED_BOX_PREFIX,
+  SealedBoxError,
+  sealedBoxKeyPairFrom,
+  sealTo,
+  sealToService,
+  serviceSealedBoxKey,
+  type SealedBoxKeyPair,
+  type ServiceSealedBoxKey,
+} from './sealed-box';

@@ -1,4 +1,5 @@
 import type { CommandEnvelope, CommandError } from '@portcullis/contracts';
+import { openSealedToService, type KeyRing } from '@portcullis/credentials';
 import type { CommandDefinition } from '../pipeline/command-definition';
 import { commandInputBinding, type CredentialSecrets } from './credential-secrets.port';
 
@@ -7,12 +8,25 @@ import { commandInputBinding, type CredentialSecrets } from './credential-secret
  * which keeps every record; a password must not be one of them. The HTTP edge, which has the
  * key-encryption keys, replaces each secret member of the input by `{ "Sealed": "v1.…" }`, bound
  * to the command id and the member (so it opens for no other command or field); the owner opens
- * it just before validation. A plaintext value is refused: a Kafka client has no way to seal yet
- * (a published command-encryption key is future work), so password commands go through HTTP.
+ * it just before validation. A Kafka client, which has no key-encryption key, encrypts the value
+ * to the service's published X25519 key instead (`GET /v1/public-keys/command-encryption`):
+ * `{ "Encrypted": "<keyId>:psb1.…" }`, associated data `JSON.stringify({"purpose":
+ * "command-input","commandId":…,"member":…})` (the same binding). A plaintext value is refused.
  */
 export interface SealedValue {
   Sealed: string;
 }
+
+/** A secret input encrypted by the caller to the service's sealed-box key of `<keyId>`. */
+export interface EncryptedValue {
+  Encrypted: string;
+}
+
+const isEncrypted = (v: unknown): v is EncryptedValue =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as EncryptedValue).Encrypted === 'string' &&
+  Object.keys(v).length === 1;
 
 const isSealed = (v: unknown): v is SealedValue =>
   typeof v === 'object' &&
@@ -49,6 +63,8 @@ export function openCommandInputs(
   definition: CommandDefinition,
   envelope: CommandEnvelope,
   secrets: CredentialSecrets | undefined,
+  /** Opens `{ "Encrypted": … }` members (a Kafka caller's); without it they are refused. */
+  ring?: KeyRing,
 ): { ok: true; input: unknown } | { ok: false; error: CommandError } {
   const members = definition.sealedInputs;
   if (!members?.length || typeof envelope.input !== 'object' || envelope.input === null) {
@@ -58,7 +74,7 @@ export function openCommandInputs(
   for (const member of members) {
     const value = input[member];
     if (value === undefined) continue;
-    if (!isSealed(value)) {
+    if (!isSealed(value) && !isEncrypted(value)) {
       return {
         ok: false,
         error: {
@@ -67,7 +83,13 @@ export function openCommandInputs(
         },
       };
     }
-    const opened = secrets ? openOrNull(secrets, value.Sealed, envelope.commandId, member) : null;
+    const opened = isSealed(value)
+      ? secrets
+        ? openOrNull(secrets, value.Sealed, envelope.commandId, member)
+        : null
+      : ring
+        ? openEncryptedOrNull(ring, value.Encrypted, envelope.commandId, member)
+        : null;
     if (opened === null) {
       return {
         ok: false,
@@ -88,6 +110,24 @@ function openOrNull(
 ): string | null {
   try {
     return secrets.open(sealed, commandInputBinding(commandId, member));
+  } catch {
+    return null;
+  }
+}
+
+/** Encrypted to another key id, for another command or member, or tampered with: null. */
+function openEncryptedOrNull(
+  ring: KeyRing,
+  encrypted: string,
+  commandId: string,
+  member: string,
+): string | null {
+  try {
+    return openSealedToService(
+      ring,
+      encrypted,
+      JSON.stringify(commandInputBinding(commandId, member)),
+    );
   } catch {
     return null;
   }

@@ -28,7 +28,8 @@ export interface CommandDefinition {
   /**
    * For a reply that carries a secret (CreateAccessKey's SecretAccessKey, CreateVirtualMFADevice's
    * seed): the reply with the secret opened, for the HTTP caller only. Everywhere else (Kafka
-   * `iam.command-results`, a retry's reply rebuilt from the log) the secret stays sealed.
+   * `iam.command-results`, a retry's reply rebuilt from the log) the secret stays sealed, or, for
+   * a Kafka caller that sent a `replyKey`, encrypted to that key (encryptReplySecrets).
    */
   revealSecrets?(output: unknown, secrets: CredentialSecrets, caller: CommandCaller): unknown;
   /**

@@ -33,4 +33,10 @@ export class CommandEnvelopeDto {
   @IsOptional()
   @IsObject()
   caller?: CallerContext;
+
+  /** The caller's X25519 public key: the reply's secrets are encrypted to it. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'replyKey must be base64url of a 32-byte X25519 key' })
+  replyKey?: string;
 }

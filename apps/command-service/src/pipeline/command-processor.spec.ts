@@ -1,6 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandEnvelope, IamEventType } from '@portcullis/contracts';
+import { generateSealedBoxKeyPair } from '@portcullis/credentials';
 import { Clock } from '../shared/clock';
 import { CreateUserHandler } from '../users/create-user/create-user.handler';
 import { PutUserPolicyHandler } from '../users/put-user-policy/put-user-policy.handler';
@@ -44,6 +45,21 @@ describe('CommandProcessor (given history, when command, then events or error)',
     await moduleRef.init();
     processor = moduleRef.get(CommandProcessor);
     accounts = moduleRef.get(AccountRepository);
+  });
+
+  it('validateEnvelope refuses a replyKey no secret could be encrypted to (before anything happens)', () => {
+    const good = generateSealedBoxKeyPair().publicKey;
+    expect(
+      processor.validateEnvelope({ ...envelope('CreateUser', {}), replyKey: good }),
+    ).toMatchObject({ ok: true });
+    for (const bad of ['A'.repeat(43), Buffer.alloc(32).toString('base64url'), 'short']) {
+      expect(
+        processor.validateEnvelope({ ...envelope('CreateUser', {}), replyKey: bad }),
+      ).toMatchObject({
+        ok: false,
+        error: { Code: 'ValidationError' },
+      });
+    }
   });
 
   it('CreateUser → one iam.user-created.v1 event in a full envelope', async () => {

@@ -5,6 +5,7 @@ import {
   type PortcullisConfig,
 } from '@portcullis/platform';
 import { CommandBus } from '@nestjs/cqrs';
+import { KeyRing, sealTo } from '@portcullis/credentials';
 import { randomUUID } from 'crypto';
 import type { CommandEnvelope, CommandError, EventEnvelope } from '@portcullis/contracts';
 import { Account, AccountEvent, IamError } from '@portcullis/domain';
@@ -27,6 +28,15 @@ import {
   SignedCommandAuthenticator,
   type CommandRecord,
 } from '../authentication/signed-command.authenticator';
+
+function isUsableReplyKey(publicKey: string): boolean {
+  try {
+    sealTo(publicKey, 'probe', 'portcullis/reply-key-check');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** What the write side decided for one command, before anything is appended. */
 export type CommandDecision =
@@ -62,13 +72,16 @@ export class CommandProcessor {
     private readonly commandBus: CommandBus,
     private readonly accounts: AccountRepository,
     @Optional() private readonly clock: Clock = new Clock(),
-    // Opens the sealed passwords of password commands; without it they are refused.
-    @Optional() private readonly secrets?: CredentialSecrets,
+    // Opens the sealed passwords of password commands; without it they are refused. Public: the
+    // Kafka writer opens reply secrets with it to encrypt them to a caller's `replyKey`.
+    @Optional() readonly secrets?: CredentialSecrets,
     @Optional()
     @Inject(PORTCULLIS_CONFIG)
     config?: PortcullisConfig,
     // Checks who signed a command read from Kafka; without it every such command is refused.
     @Optional() private readonly signedCommands?: SignedCommandAuthenticator,
+    // Opens passwords a Kafka caller encrypted to the service's sealed-box key.
+    @Optional() private readonly keyRing?: KeyRing,
   ) {
     this.managementAccountId = config?.managementAccountId ?? DEFAULT_MANAGEMENT_ACCOUNT_ID;
   }
@@ -81,7 +94,17 @@ export class CommandProcessor {
     raw: unknown,
   ): { ok: true; value: CommandEnvelope } | { ok: false; error: CommandError } {
     const checked = validateDto(CommandEnvelopeDto, raw);
-    return checked.ok ? { ok: true, value: checked.value as CommandEnvelope } : checked;
+    if (!checked.ok) return checked;
+    const envelope = checked.value as CommandEnvelope;
+    // A reply key the reply's secrets could not be encrypted to is refused before anything
+    // happens, not discovered after the command took effect.
+    if (envelope.replyKey !== undefined && !isUsableReplyKey(envelope.replyKey)) {
+      return {
+        ok: false,
+        error: { Code: 'ValidationError', Message: 'replyKey is not a usable X25519 public key.' },
+      };
+    }
+    return { ok: true, value: envelope };
   }
 
   /**
@@ -115,7 +138,7 @@ export class CommandProcessor {
         },
       };
     }
-    const opened = openCommandInputs(definition, envelope, this.secrets);
+    const opened = openCommandInputs(definition, envelope, this.secrets, this.keyRing);
     if (!opened.ok) return { kind: 'rejected', error: opened.error };
     const checked = validateDto(definition.dto, opened.input);
     if (!checked.ok) return { kind: 'rejected', error: checked.error };

@@ -19,6 +19,13 @@ export interface CommandEnvelope<I = unknown> {
    * signed with an access key has it replaced by what its signature proves.
    */
   caller?: CallerContext;
+  /**
+   * The caller's X25519 public key (base64url of its raw 32 bytes). Set: the secrets of the reply
+   * (a new access key's secret, an MFA seed, credentials) come as `{"Encrypted": "psb1.…",
+   * "BoundTo": {...}}`, sealed to this key (see sealed-box.ts in @portcullis/credentials), instead
+   * of sealed under the service's own key. Part of the signed record, so it cannot be swapped.
+   */
+  replyKey?: string;
 }
 
 /**

@@ -14,6 +14,8 @@ import {
 } from '@portcullis/event-log';
 import type { AccountRepository } from '../account.repository';
 import type { CommandDecision, CommandProcessor } from '../command-processor';
+import { encryptReplySecrets } from '../../credentials/shared/sealed-reply-secret';
+import { COMMAND_CATALOG } from '../command-catalog';
 import { replyFor } from '../reply';
 import {
   isFencingError,
@@ -150,7 +152,8 @@ interface Processed {
   /** Set when this is a retry of a command earlier in the same chunk. */
   sameAs?: Processed;
   positions?: LogPosition[];
-  envelope: Pick<CommandEnvelope, 'commandId' | 'correlationId' | 'accountId'>;
+  envelope: Pick<CommandEnvelope, 'commandId' | 'correlationId' | 'accountId'> &
+    Partial<Pick<CommandEnvelope, 'action' | 'replyKey'>>;
   decision: CommandDecision;
 }
 
@@ -515,7 +518,10 @@ export class PartitionWriter {
     }
     return processed.map((p) => {
       const topic = p.replyTopic ?? this.settings.commandResultsTopic;
-      const reply: CommandReply = replyFor(p.envelope, p.decision, (p.sameAs ?? p).positions ?? []);
+      const reply: CommandReply = this.toReplyKey(
+        p,
+        replyFor(p.envelope, p.decision, (p.sameAs ?? p).positions ?? []),
+      );
       const message: Message = { key: reply.correlationId, value: JSON.stringify(reply) };
       // Replies of partition P go to reply partition P (co-partitioned, created together): one
       // partition more in the transaction instead of one per distinct correlation id.
@@ -524,6 +530,37 @@ export class PartitionWriter {
       }
       return { topic, message };
     });
+  }
+
+  /**
+   * A caller that named its public key (`replyKey`, signed with the command) gets the reply's
+   * secrets encrypted to it instead of sealed under the service's key. A retry's reply (same
+   * command id) goes through here again: encrypted afresh, to the retry's own key.
+   */
+  private toReplyKey(p: Processed, reply: CommandReply): CommandReply {
+    const { action, replyKey } = p.envelope;
+    if (!reply.ok || !replyKey || !action || !Object.hasOwn(COMMAND_CATALOG, action)) return reply;
+    if (!COMMAND_CATALOG[action].revealSecrets) return reply;
+    const secrets = this.ctx.processor.secrets;
+    if (!secrets) return reply;
+    try {
+      return { ...reply, output: encryptReplySecrets(reply.output, secrets, replyKey) };
+    } catch (error) {
+      // Cannot happen with a consistent key ring; never send the secret some other way.
+      this.ctx.logger.error(
+        `partition ${this.partition}: reply of ${reply.commandId} not encrypted: ${String(error)}`,
+      );
+      return {
+        commandId: reply.commandId,
+        correlationId: reply.correlationId,
+        ok: false,
+        error: {
+          Code: 'ServiceFailure',
+          Message:
+            'The command was processed but its reply could not be encrypted to replyKey; retry with the same commandId and a valid key.',
+        },
+      };
+    }
   }
 
   // ---- deciding ----------------------------------------------------------------------------
