@@ -19,8 +19,10 @@
  *   same question; where that context differs from the case's own (a case naming a user
  *   `JohnDoe` while asking as alice), the case's `expect` is not the yardstick, and the run says
  *   how many such cases there were.
- * - Not representable, hence skipped and counted: session policies and SCPs (a Check has
- *   neither), documents the write side refuses (IAM's grammar is stricter than the engine's).
+ * - Session policies go in a session token minted for the principal (the first inline, the others
+ *   as customer managed policies it names), passed as Check's `principal_session_token`.
+ * - Not representable, hence skipped and counted: SCPs (a Check has none), documents the write
+ *   side refuses (IAM's grammar is stricter than the engine's).
  */
 import { readFileSync, readdirSync } from 'fs';
 import { join, resolve } from 'path';
@@ -125,6 +127,7 @@ function libraryDecision(c: PolicyCase, context: RequestContext): Decision {
     identity: (p.identity ?? []).map((d, i) => compilePolicy(d, { id: `identity[${i}]` })),
     boundary: p.boundary ? compilePolicy(p.boundary, { id: 'boundary' }) : null,
     resource: p.resource ? compilePolicy(p.resource, { id: 'resource' }) : null,
+    session: (p.session ?? []).map((d, i) => compilePolicy(d, { id: `session[${i}]` })),
     request: { ...c.request, context },
   }).decision;
 }
@@ -177,10 +180,12 @@ async function runCase(
   service: AuthzClient,
   salt: string,
   rootCredentialsFor: RootCredentialsFor,
+  sessionTokenFor: SessionTokenFor | undefined,
 ): Promise<CorpusOutcome> {
   const outcome: CorpusOutcome = { id: original.id, expected: original.expect };
   const p0 = original.policies;
-  if ((p0.session ?? []).length > 0) return { ...outcome, skipped: 'session policies' };
+  const hasSession = (p0.session ?? []).length > 0;
+  if (hasSession && !sessionTokenFor) return { ...outcome, skipped: 'session policies' };
   if ((p0.scp ?? []).some((level) => level.length > 0) || (p0.scp ?? []).length > 0) {
     return { ...outcome, skipped: 'SCPs' };
   }
@@ -192,6 +197,9 @@ async function runCase(
   }
   const principal = principalOf(c.request.principal);
   if (principal === null) return { ...outcome, skipped: `principal ${c.request.principal}` };
+  if (hasSession && principal.kind === 'root') {
+    return { ...outcome, skipped: 'session policies of a root' };
+  }
   const context = c.request.context ?? {};
   const tokens: string[] = [];
   const run = async (account: string, action: string, body: object) => {
@@ -291,6 +299,25 @@ async function runCase(
       });
     }
 
+    // Session policies: the first inline in the session token, the others customer managed
+    // policies of the account named by it (AWS: one inline + up to 10 managed ARNs).
+    let sessionToken: string | undefined;
+    if (hasSession && sessionTokenFor) {
+      const [inline, ...managed] = p.session ?? [];
+      const arns: string[] = [];
+      for (const [i, doc] of managed.entries()) {
+        const created = await run(account, 'CreatePolicy', {
+          PolicyName: `session-${i}`,
+          PolicyDocument: JSON.stringify(doc),
+        });
+        arns.push((created.Policy as { Arn: string }).Arn);
+      }
+      sessionToken = sessionTokenFor(c.request.principal, {
+        sessionPolicy: JSON.stringify(inline),
+        sessionPolicyArns: arns,
+      });
+    }
+
     // The context the service evaluates with: the case's keys, the principal's as derived.
     const effective = await authz.getEffectivePermissions({
       principal_arn: c.request.principal,
@@ -318,6 +345,15 @@ async function runCase(
     for (const [k, v] of Object.entries(caseContext))
       if (!isPrincipalKey(k)) serviceContext[k] = v as ContextValue;
     Object.assign(serviceContext, derived);
+    // What a session token adds (the request's own keys win): no MFA, its issue time.
+    if (sessionToken !== undefined) {
+      const sessionKeys: RequestContext = { 'aws:MultiFactorAuthPresent': false };
+      for (const [k, v] of Object.entries(sessionKeys)) {
+        if (!Object.keys(caseContext).some((key) => key.toLowerCase() === k.toLowerCase())) {
+          serviceContext[k] = v;
+        }
+      }
+    }
 
     const reply = await authz.check({
       principal_arn: c.request.principal,
@@ -325,6 +361,7 @@ async function runCase(
       resource: c.request.resource,
       context: grpcContext(caseContext),
       ...(p.resource ? { resource_policy: JSON.stringify(p.resource) } : {}),
+      ...(sessionToken !== undefined ? { principal_session_token: sessionToken } : {}),
       consistency: { at_least_as_fresh: mergeTokens(tokens) },
     });
     if (process.env.CORPUS_DEBUG === original.id) {
@@ -346,6 +383,15 @@ async function runCase(
 }
 
 /**
+ * A SessionToken for `principalArn` carrying the given session policies (tests mint it with the
+ * run's key ring): Check's `principal_session_token`, so the case's session policies take part.
+ */
+export type SessionTokenFor = (
+  principalArn: string,
+  session: { sessionPolicy: string; sessionPolicyArns: string[] },
+) => string;
+
+/**
  * Runs `cases` through the service, `concurrency` at a time (cases have accounts of their own,
  * so they do not interfere). `salt` (a digit or two) keeps the accounts of separate runs apart.
  * Commands and gRPC calls are made as the root of each case's account (`rootCredentialsFor`).
@@ -354,7 +400,13 @@ export async function runCorpus(
   cases: readonly PolicyCase[],
   httpUrl: string,
   authz: AuthzClient,
-  options: { concurrency?: number; salt?: string; rootCredentialsFor: RootCredentialsFor },
+  options: {
+    concurrency?: number;
+    salt?: string;
+    rootCredentialsFor: RootCredentialsFor;
+    /** Given: cases with session policies run too, through a session token. */
+    sessionTokenFor?: SessionTokenFor;
+  },
 ): Promise<CorpusOutcome[]> {
   const out: CorpusOutcome[] = new Array(cases.length);
   let next = 0;
@@ -362,7 +414,15 @@ export async function runCorpus(
   const workers = Array.from({ length: options.concurrency ?? 8 }, async () => {
     while (next < cases.length) {
       const i = next++;
-      out[i] = await runCase(cases[i], i, httpUrl, authz, salt, options.rootCredentialsFor);
+      out[i] = await runCase(
+        cases[i],
+        i,
+        httpUrl,
+        authz,
+        salt,
+        options.rootCredentialsFor,
+        options.sessionTokenFor,
+      );
     }
   });
   await Promise.all(workers);

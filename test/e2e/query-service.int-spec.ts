@@ -392,6 +392,8 @@ describe('query service on Kafka and FerretDB/MongoDB (separate services)', () =
       concurrency: 16,
       salt: '8',
       rootCredentialsFor: (account) => rootOf(account),
+      sessionTokenFor: (principal, session) =>
+        mintCredentials(env, principal, { extra: session }).sessionToken,
     });
     const s = summarize(outcomes);
     const skipped = [...s.skipped].map(([why, ids]) => `${ids.length} ${why}`).join('; ');
@@ -402,6 +404,6 @@ describe('query service on Kafka and FerretDB/MongoDB (separate services)', () =
     expect(s.errors).toEqual([]);
     expect(s.disagreeWithLibrary).toEqual([]);
     expect(s.disagreeWithExpect).toEqual([]);
-    expect(s.ran).toBeGreaterThan(550);
+    expect(s.ran).toBeGreaterThan(600);
   }, 600_000);
 });
