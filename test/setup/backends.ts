@@ -10,6 +10,19 @@
 import { randomBytes } from 'node:crypto';
 import { logLevel, type ConsumerConfig, type KafkaConfig } from 'kafkajs';
 
+/** A fixed bootstrap key for test runs (IAM_BOOTSTRAP_ACCESS_KEY_ID / _SECRET_ACCESS_KEY). */
+export const TEST_BOOTSTRAP_KEY = {
+  accessKeyId: 'AKIAPORTCULLISTESTKY',
+  secretAccessKey: 'portcullisTestBootstrapSecretKey/0123456',
+} as const;
+
+export function bootstrapEnv(): NodeJS.ProcessEnv {
+  return {
+    IAM_BOOTSTRAP_ACCESS_KEY_ID: TEST_BOOTSTRAP_KEY.accessKeyId,
+    IAM_BOOTSTRAP_SECRET_ACCESS_KEY: TEST_BOOTSTRAP_KEY.secretAccessKey,
+  };
+}
+
 /** Local endpoints of scripts/services.sh. */
 export const LOCAL_KAFKA_BROKERS = '127.0.0.1:9092';
 export const LOCAL_MONGODB_URI =
@@ -113,5 +126,7 @@ export function isolatedServiceEnv(run: string, database: string): NodeJS.Proces
     // The run's own key ring: its services share it, and the test mints credentials with it
     // (test/support/test-credentials.ts).
     IAM_KEY_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    // The management root's key is the fixed test key, so no generated one is printed.
+    ...bootstrapEnv(),
   };
 }

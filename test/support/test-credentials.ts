@@ -167,18 +167,8 @@ export async function callApi(
   };
 }
 
-/** A fixed bootstrap key for test runs (IAM_BOOTSTRAP_ACCESS_KEY_ID / _SECRET_ACCESS_KEY). */
-export const TEST_BOOTSTRAP_KEY = {
-  accessKeyId: 'AKIAPORTCULLISTESTKY',
-  secretAccessKey: 'portcullisTestBootstrapSecretKey/0123456',
-} as const;
-
-export function bootstrapEnv(): NodeJS.ProcessEnv {
-  return {
-    IAM_BOOTSTRAP_ACCESS_KEY_ID: TEST_BOOTSTRAP_KEY.accessKeyId,
-    IAM_BOOTSTRAP_SECRET_ACCESS_KEY: TEST_BOOTSTRAP_KEY.secretAccessKey,
-  };
-}
+// The fixed bootstrap key lives with the backends' settings (global setup loads that file).
+export { bootstrapEnv, TEST_BOOTSTRAP_KEY } from '../setup/backends';
 
 /**
  * The record headers of a command signed as other microservices sign them (see
