@@ -8,6 +8,7 @@ import {
   CREDENTIALS_PRINTER,
   ManagementAccountBootstrap,
 } from './accounts/bootstrap-management-account/management-account.bootstrap';
+import { ACCESS_KEY_USAGE_RECORDER_PROVIDER } from './access-key-usage/access-key-usage.recorder';
 import { AUTHENTICATION_PROVIDERS } from './authentication/authentication.providers';
 import { CommandSideLifecycle } from './command-side.lifecycle';
 import { CREDENTIAL_SECRETS_PROVIDER } from './credentials/credential-secrets.provider';
@@ -40,6 +41,7 @@ import { SIGN_IN_PROVIDERS } from './sign-in/sign-in.providers';
     CommandSideLifecycle,
     ManagementAccountBootstrap,
     ...SIGN_IN_PROVIDERS,
+    ACCESS_KEY_USAGE_RECORDER_PROVIDER,
     {
       provide: CREDENTIALS_PRINTER,
       useValue: (text: string) => process.stdout.write(`${text}\n`),

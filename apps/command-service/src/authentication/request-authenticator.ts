@@ -14,8 +14,19 @@ import { AccessKeyDirectory, type AccessKeyRecord } from './access-key-directory
 import type { AuthenticatedCaller } from './authenticated-caller';
 
 export type Authentication =
-  | { readonly ok: true; readonly caller: AuthenticatedCaller }
+  | {
+      readonly ok: true;
+      readonly caller: AuthenticatedCaller;
+      /** What the request was signed for: its credential scope's service and region. */
+      readonly scope: SigningScope;
+    }
   | { readonly ok: false; readonly code: SigV4ErrorCode; readonly message: string };
+
+export interface SigningScope {
+  /** `iam`, `sts`. */
+  readonly service: string;
+  readonly region: string;
+}
 
 export interface RequestOrigin {
   readonly sourceIp?: string;
@@ -55,11 +66,13 @@ export class RequestAuthenticator {
     );
     if (!verified.ok) return verified;
     const p = verified.principal;
+    const scope: SigningScope = { service: verified.service, region: verified.region };
     const base = { accessKeyId: verified.accessKeyId, secureTransport: origin.secureTransport };
     const sourceIp = origin.sourceIp !== undefined ? { sourceIp: origin.sourceIp } : {};
     if (p.kind === 'access-key') {
       return {
         ok: true,
+        scope,
         caller: {
           accountId: p.key.accountId,
           actor: p.key.principalArn,
@@ -71,6 +84,7 @@ export class RequestAuthenticator {
     const c = p.claims;
     return {
       ok: true,
+      scope,
       caller: {
         accountId: c.accountId,
         actor: c.sessionArn ?? c.principalArn,

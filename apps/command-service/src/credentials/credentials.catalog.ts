@@ -1,3 +1,6 @@
+import { RecordAccessKeyUsageCommand } from '../access-key-usage/record-access-key-usage/record-access-key-usage.command';
+import { RecordAccessKeyUsageHandler } from '../access-key-usage/record-access-key-usage/record-access-key-usage.handler';
+import { RecordAccessKeyUsageRequestDto } from '../access-key-usage/record-access-key-usage/record-access-key-usage.request.dto';
 import { defineCommand, type CommandArea } from '../pipeline/command-definition';
 import { ChangePasswordCommand } from './change-password/change-password.command';
 import { ChangePasswordHandler } from './change-password/change-password.handler';
@@ -144,6 +147,13 @@ export const CREDENTIALS: CommandArea = {
       toCommand: (accountId, dto) => DeleteVirtualMfaDeviceCommand.fromRequest(accountId, dto),
       resultFrom: () => DeleteVirtualMfaDeviceCommand.resultFrom(),
     }),
+    // Sent by the HTTP edge (AccessKeyUsageRecorder) only: GetAccessKeyLastUsed's data.
+    RecordAccessKeyUsage: defineCommand({
+      dto: RecordAccessKeyUsageRequestDto,
+      toCommand: (accountId, dto) => RecordAccessKeyUsageCommand.fromRequest(accountId, dto),
+      resultFrom: () => RecordAccessKeyUsageCommand.resultFrom(),
+      internal: true,
+    }),
   },
   handlers: [
     CreateAccessKeyHandler,
@@ -160,5 +170,6 @@ export const CREDENTIALS: CommandArea = {
     ResyncMfaDeviceHandler,
     DeactivateMfaDeviceHandler,
     DeleteVirtualMfaDeviceHandler,
+    RecordAccessKeyUsageHandler,
   ],
 };

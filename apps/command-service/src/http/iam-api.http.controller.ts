@@ -3,6 +3,7 @@ import type { RawBodyRequest } from '@nestjs/common';
 import { SIGV4_HTTP_STATUS } from '@portcullis/credentials';
 import { randomUUID } from 'crypto';
 import type { Request, Response } from 'express';
+import { AccessKeyUsageRecorder } from '../access-key-usage/access-key-usage.recorder';
 import { newAccountIdFor } from '../accounts/create-account/create-account.routing';
 import { RequestAuthenticator } from '../authentication/request-authenticator';
 import { CredentialSecrets } from '../credentials/credential-secrets.port';
@@ -31,6 +32,7 @@ export class IamApiHttpController {
     private readonly gateway: CommandGateway,
     private readonly secrets: CredentialSecrets,
     private readonly authenticator: RequestAuthenticator,
+    private readonly keyUsage: AccessKeyUsageRecorder,
   ) {}
 
   @Post(':action')
@@ -58,6 +60,8 @@ export class IamApiHttpController {
       };
     }
     const caller = authenticated.caller;
+    // GetAccessKeyLastUsed: a long-term key's use, recorded in batches (not on every request).
+    this.keyUsage.record(caller, authenticated.scope);
     if (action === 'GetCallerIdentity') {
       return { ...getCallerIdentity(caller), ResponseMetadata: { RequestId: requestId } };
     }

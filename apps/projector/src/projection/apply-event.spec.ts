@@ -859,10 +859,20 @@ describe('applyEvent: access keys', () => {
 });
 
 describe('applyEvent: other credentials change no read model', () => {
-  it('login profiles, the password policy, MFA devices and their codes, lockouts: applied, nothing written', () => {
+  it('login profiles, the password policy, MFA devices and their codes, lockouts, key use: applied, nothing written', () => {
     const f = new ProjectionFixture();
     f.user('alice');
+    f.run((a) =>
+      a.createAccessKey({
+        userName: 'alice',
+        accessKeyId: KEY_1,
+        sealedSecretAccessKey: SEALED,
+        now,
+      }),
+    );
     f.ws.markWritten();
+    const key = f.doc('accessKey', KEY_1);
+    expect(key).toBeDefined();
     const before = f.doc('principal', ALICE);
     const serial = `arn:aws:iam::${ACCOUNT_ID}:mfa/phone`;
     const sealed = SEALED;
@@ -902,6 +912,12 @@ describe('applyEvent: other credentials change no read model', () => {
           verifyCode: () => ({ ok: true, step: 102 }),
         }),
       (a) => a.recordSignInLockout({ userName: 'alice', failures: 5, until: now }),
+      (a) =>
+        a.recordAccessKeyUsage({
+          usage: [
+            { accessKeyId: KEY_1, lastUsedDate: now, serviceName: 'iam', region: 'us-east-1' },
+          ],
+        }),
       (a) => a.deactivateMfaDevice({ userName: 'alice', serialNumber: serial }),
       (a) => a.deleteVirtualMfaDevice({ serialNumber: serial }),
     ];
@@ -912,5 +928,6 @@ describe('applyEvent: other credentials change no read model', () => {
       expect(f.ws.changedRefs()).toEqual([]);
     }
     expect(f.doc('principal', ALICE)).toEqual(before);
+    expect(f.doc('accessKey', KEY_1)).toEqual(key);
   });
 });

@@ -777,6 +777,8 @@ const HANDLERS: { [T in IamEventType]: Handler<T> } = {
   [IamEventType.RootAccessKeyCreated]: rootAccessKeyCreated,
   [IamEventType.RootAccessKeyUpdated]: accessKeyUpdated,
   [IamEventType.RootAccessKeyDeleted]: rootAccessKeyDeleted,
+  // Last use is the command side's (GetAccessKeyLastUsed): no read model.
+  [IamEventType.AccessKeyUsed]: noReadModel,
   [IamEventType.LoginProfileCreated]: noReadModel,
   [IamEventType.LoginProfileUpdated]: noReadModel,
   [IamEventType.LoginProfileDeleted]: noReadModel,

@@ -63,6 +63,22 @@ export interface RootAccessKeyDeletedPayload {
   accessKeyId: string;
 }
 
+/**
+ * `iam.access-key-used.v1` (RecordAccessKeyUsage, sent by the HTTP edge in batches): an access key
+ * (a user's or the root's) authenticated a request at `lastUsedDate` (to the minute), signed for
+ * `serviceName` (`iam`, `sts`) in `region`. Raised only when the date is later than the one
+ * recorded: GetAccessKeyLastUsed's answer.
+ */
+export interface AccessKeyUsedPayload {
+  accountId: string;
+  accessKeyId: string;
+  /** The IAM user that owns the key; absent for a root access key. */
+  userName?: string;
+  lastUsedDate: string;
+  serviceName: string;
+  region: string;
+}
+
 /** `iam.login-profile-created.v1` (CreateLoginProfile): the user gets a console password. */
 export interface LoginProfileCreatedPayload extends CredentialOwnerPayload {
   /** scrypt PHC string of the password. */

@@ -2,6 +2,7 @@ import type { AccountCreatedPayload } from './account.events';
 import type {
   AccessKeyCreatedPayload,
   AccessKeyDeletedPayload,
+  AccessKeyUsedPayload,
   RootAccessKeyCreatedPayload,
   RootAccessKeyDeletedPayload,
   RootAccessKeyUpdatedPayload,
@@ -138,6 +139,7 @@ export const IamEventType = {
   RootAccessKeyCreated: 'iam.root-access-key-created.v1',
   RootAccessKeyUpdated: 'iam.root-access-key-updated.v1',
   RootAccessKeyDeleted: 'iam.root-access-key-deleted.v1',
+  AccessKeyUsed: 'iam.access-key-used.v1',
 
   LoginProfileCreated: 'iam.login-profile-created.v1',
   LoginProfileUpdated: 'iam.login-profile-updated.v1',
@@ -214,6 +216,7 @@ export interface IamEventPayloads {
   [IamEventType.RootAccessKeyCreated]: RootAccessKeyCreatedPayload;
   [IamEventType.RootAccessKeyUpdated]: RootAccessKeyUpdatedPayload;
   [IamEventType.RootAccessKeyDeleted]: RootAccessKeyDeletedPayload;
+  [IamEventType.AccessKeyUsed]: AccessKeyUsedPayload;
 
   [IamEventType.LoginProfileCreated]: LoginProfileCreatedPayload;
   [IamEventType.LoginProfileUpdated]: LoginProfileUpdatedPayload;

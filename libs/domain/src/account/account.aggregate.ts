@@ -7,9 +7,11 @@ import { accountCreationHandlers } from './account-creation/account-creation.han
 import {
   createAccessKey,
   deleteAccessKey,
+  recordAccessKeyUsage,
   updateAccessKey,
   type CreateAccessKeyInput,
   type DeleteAccessKeyInput,
+  type RecordAccessKeyUsageInput,
   type UpdateAccessKeyInput,
 } from './access-keys/access-key.commands';
 import { accessKeyHandlers } from './access-keys/access-key.handlers';
@@ -132,6 +134,7 @@ import {
 import { passwordPolicyHandlers } from './password-policy/password-policy.handlers';
 import { CredentialQueries } from './queries/credential.queries';
 import type {
+  AccessKeyLastUsedView,
   AccessKeyView,
   LoginProfileView,
   MfaAssignmentStatus,
@@ -516,6 +519,14 @@ export class Account {
     return this.run((ctx) => deleteAccessKey(ctx, input));
   }
 
+  /**
+   * Uses of access keys (a user's or the root's) the edge saw: `iam.access-key-used.v1` for each
+   * one later than recorded; keys gone meanwhile are skipped.
+   */
+  recordAccessKeyUsage(input: RecordAccessKeyUsageInput): RaisedEvents {
+    return this.run((ctx) => recordAccessKeyUsage(ctx, input));
+  }
+
   // ---- the root user's access keys
 
   createRootAccessKey(input: CreateRootAccessKeyInput): RaisedEvents {
@@ -733,6 +744,11 @@ export class Account {
 
   accessKeyOwner(accessKeyId: string): string | undefined {
     return this.credentials.accessKeyOwner(accessKeyId);
+  }
+
+  /** Any access key of the account, a user's or the root's (GetAccessKeyLastUsed). */
+  accessKeyLastUsed(accessKeyId: string): AccessKeyLastUsedView | undefined {
+    return this.credentials.accessKeyLastUsed(accessKeyId);
   }
 
   getLoginProfile(userName: string): LoginProfileView | undefined {

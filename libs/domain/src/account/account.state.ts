@@ -60,6 +60,15 @@ export interface AccessKeyState {
   readonly createDate: string;
   /** Sealed by the application layer; the domain never opens it. */
   readonly sealedSecretAccessKey: string;
+  /** Its latest recorded use (`iam.access-key-used.v1`); absent: never used. */
+  lastUsed?: AccessKeyLastUsedState;
+}
+
+/** When (to the minute), for which service and in which region a key last authenticated. */
+export interface AccessKeyLastUsedState {
+  readonly date: string;
+  readonly serviceName: string;
+  readonly region: string;
 }
 
 export interface LoginProfileState {

@@ -9,6 +9,7 @@ import {
 /** What AWS answers in ServiceName and Region for a key with no recorded use. */
 const NEVER_USED = 'N/A';
 
+/** Any key of the caller's account, a user's or the root's; another account's is NoSuchEntity. */
 @CommandHandler(GetAccessKeyLastUsedQuery)
 export class GetAccessKeyLastUsedHandler implements ICommandHandler<GetAccessKeyLastUsedQuery> {
   constructor(private readonly accounts: AccountRepository) {}
@@ -17,11 +18,14 @@ export class GetAccessKeyLastUsedHandler implements ICommandHandler<GetAccessKey
     accountId,
     request,
   }: GetAccessKeyLastUsedQuery): Promise<GetAccessKeyLastUsedResult> {
-    const owner = this.accounts.get(accountId).accessKeyOwner(request.AccessKeyId);
-    if (owner === undefined) throw noSuchAccessKey(request.AccessKeyId);
+    const key = this.accounts.get(accountId).accessKeyLastUsed(request.AccessKeyId);
+    if (key === undefined) throw noSuchAccessKey(request.AccessKeyId);
+    const used = key.lastUsed;
     return {
-      UserName: owner,
-      AccessKeyLastUsed: { ServiceName: NEVER_USED, Region: NEVER_USED },
+      ...(key.userName !== undefined ? { UserName: key.userName } : {}),
+      AccessKeyLastUsed: used
+        ? { LastUsedDate: used.lastUsedDate, ServiceName: used.serviceName, Region: used.region }
+        : { ServiceName: NEVER_USED, Region: NEVER_USED },
     };
   }
 }

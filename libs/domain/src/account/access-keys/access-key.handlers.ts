@@ -1,10 +1,12 @@
 import { IamEventType } from '@portcullis/contracts';
 import { mustFind, type AccountState, type SomeEventHandlers } from '../account.state';
+import { findAccessKey } from './access-key.lookup';
 
 type AccessKeyEvents =
   | typeof IamEventType.AccessKeyCreated
   | typeof IamEventType.AccessKeyUpdated
-  | typeof IamEventType.AccessKeyDeleted;
+  | typeof IamEventType.AccessKeyDeleted
+  | typeof IamEventType.AccessKeyUsed;
 
 const user = (state: AccountState, name: string) => mustFind(state.users.find(name), name);
 
@@ -28,5 +30,13 @@ export const accessKeyHandlers: SomeEventHandlers<AccessKeyEvents> = {
   [IamEventType.AccessKeyDeleted]: (state, p) => {
     user(state, p.userName).accessKeys.delete(p.accessKeyId);
     state.accessKeyOwners.delete(p.accessKeyId);
+  },
+  // A user's key or the root's (no userName): found by its id either way.
+  [IamEventType.AccessKeyUsed]: (state, p) => {
+    mustFind(findAccessKey(state, p.accessKeyId), p.accessKeyId).key.lastUsed = {
+      date: p.lastUsedDate,
+      serviceName: p.serviceName,
+      region: p.region,
+    };
   },
 };

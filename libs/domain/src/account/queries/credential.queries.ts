@@ -1,5 +1,7 @@
+import { findAccessKey } from '../access-keys/access-key.lookup';
 import type { AccountState, UserState, VirtualMfaDeviceState } from '../account.state';
 import type {
+  AccessKeyLastUsedView,
   AccessKeyView,
   LoginProfileView,
   MfaAssignmentStatus,
@@ -36,6 +38,28 @@ export class CredentialQueries {
   accessKeyOwner(accessKeyId: string): string | undefined {
     const key = this.state.accessKeyOwners.get(accessKeyId);
     return key === undefined ? undefined : this.state.users.get(key)?.name;
+  }
+
+  /**
+   * Any access key of the account (a user's or the root's): its owner and latest recorded use;
+   * undefined when there is no such key.
+   */
+  accessKeyLastUsed(accessKeyId: string): AccessKeyLastUsedView | undefined {
+    const found = findAccessKey(this.state, accessKeyId);
+    if (!found) return undefined;
+    const used = found.key.lastUsed;
+    return Object.freeze({
+      ...(found.user ? { userName: found.user.name } : {}),
+      ...(used
+        ? {
+            lastUsed: Object.freeze({
+              lastUsedDate: used.date,
+              serviceName: used.serviceName,
+              region: used.region,
+            }),
+          }
+        : {}),
+    });
   }
 
   getLoginProfile(userName: string): LoginProfileView | undefined {

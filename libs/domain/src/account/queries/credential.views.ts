@@ -9,6 +9,19 @@ export interface AccessKeyView {
   readonly createDate: string;
 }
 
+/** GetAccessKeyLastUsed: an access key's owner and latest recorded use. */
+export interface AccessKeyLastUsedView {
+  /** The IAM user that owns the key; absent for a root access key. */
+  readonly userName?: string;
+  /** Absent: no use recorded (AWS's `N/A`). */
+  readonly lastUsed?: {
+    /** To the minute. */
+    readonly lastUsedDate: string;
+    readonly serviceName: string;
+    readonly region: string;
+  };
+}
+
 export interface LoginProfileView {
   readonly userName: string;
   readonly createDate: string;
