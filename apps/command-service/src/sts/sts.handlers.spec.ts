@@ -199,7 +199,11 @@ describe('STS (given history, when command, then credentials or error)', () => {
     it('same account: a trust policy naming the user suffices; naming the account needs the identity policy too', async () => {
       await role(
         trust(
-          { Effect: 'Allow', Principal: { AWS: userArn('alice') }, Action: 'sts:AssumeRole' },
+          {
+            Effect: 'Allow',
+            Principal: { AWS: userArn('alice') },
+            Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'],
+          },
           { Effect: 'Allow', Principal: { AWS: ROOT }, Action: 'sts:AssumeRole' },
         ),
       );
@@ -281,6 +285,30 @@ describe('STS (given history, when command, then credentials or error)', () => {
           await assume(userArn('alice'), { ExternalId: 'x-42', Policy: '{"nope"' }, mfaSession),
         ).Code,
       ).toBe('MalformedPolicyDocument');
+    });
+
+    it('session tags need sts:TagSession, a source identity sts:SetSourceIdentity (AWS)', async () => {
+      await role(
+        trust({ Effect: 'Allow', Principal: { AWS: userArn('alice') }, Action: 'sts:AssumeRole' }),
+      );
+      const tags = { Tags: [{ Key: 'team', Value: 'data' }] };
+      expect(errorOf(await assume(userArn('alice'), tags))).toEqual(denied(userArn('alice')));
+      expect(errorOf(await assume(userArn('alice'), { SourceIdentity: 'alice' }))).toEqual(
+        denied(userArn('alice')),
+      );
+      await side.given([
+        'UpdateAssumeRolePolicy',
+        {
+          RoleName: 'deployer',
+          PolicyDocument: trust({
+            Effect: 'Allow',
+            Principal: { AWS: userArn('alice') },
+            Action: ['sts:AssumeRole', 'sts:TagSession'],
+          }),
+        },
+      ]);
+      const ok = await assume(userArn('alice'), tags);
+      expect(credentialsOf(ok, 'AssumeRole').claims.sessionTags).toEqual({ team: 'data' });
     });
 
     it('across accounts: the trust policy and the caller account’s own yes (stated by the edge) are both needed', async () => {

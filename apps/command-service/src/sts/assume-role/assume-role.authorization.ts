@@ -64,12 +64,16 @@ export function authorizeAssumeRole(
         now,
       );
     } else {
-      if (caller?.preAuthorized?.includes(`sts:AssumeRole ${role.arn}`)) {
+      // The actions the caller's own account said its identity policies allow on this role.
+      const vouched = ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'].filter((a) =>
+        caller?.preAuthorized?.includes(`${a} ${role.arn}`),
+      );
+      if (vouched.length > 0) {
         identity = [
           compilePolicy(
             {
               Version: '2012-10-17',
-              Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role.arn }],
+              Statement: [{ Effect: 'Allow', Action: vouched, Resource: role.arn }],
             },
             { id: `identity policies of ${actor} (checked by account ${actorAccount})` },
           ),
@@ -91,14 +95,21 @@ export function authorizeAssumeRole(
     throw error;
   }
   Object.assign(context, requestKeys(input));
-  const result = evaluate({
-    identity,
-    boundary,
-    session: sessionPolicies,
-    resource: trust,
-    request: { principal: actor, action: 'sts:AssumeRole', resource: role.arn, context },
-  });
-  return result.decision === 'Allow';
+  // Session tags need sts:TagSession, a source identity sts:SetSourceIdentity, from the same
+  // policies (AWS).
+  const actions = ['sts:AssumeRole'];
+  if (input.tags.length > 0) actions.push('sts:TagSession');
+  if (input.sourceIdentity !== undefined) actions.push('sts:SetSourceIdentity');
+  return actions.every(
+    (action) =>
+      evaluate({
+        identity,
+        boundary,
+        session: sessionPolicies,
+        resource: trust,
+        request: { principal: actor, action, resource: role.arn, context },
+      }).decision === 'Allow',
+  );
 }
 
 const NO_POLICIES: IamPrincipalPolicies = { identity: [], tags: {} };

@@ -50,5 +50,15 @@ export async function withCrossAccountIdentity(
   if (typeof roleArn !== 'string' || !roleAccount || roleAccount === caller.accountId) {
     return caller.context;
   }
-  return withCallerAllowance(gateway, caller, 'sts:AssumeRole', roleArn, correlationId);
+  // Session tags need sts:TagSession, a source identity sts:SetSourceIdentity, allowed too.
+  const b = (body ?? {}) as { Tags?: unknown; SourceIdentity?: unknown };
+  const actions = ['sts:AssumeRole'];
+  if (Array.isArray(b.Tags) && b.Tags.length > 0) actions.push('sts:TagSession');
+  if (b.SourceIdentity !== undefined) actions.push('sts:SetSourceIdentity');
+  const preAuthorized: string[] = [];
+  for (const action of actions) {
+    const allowed = await withCallerAllowance(gateway, caller, action, roleArn, correlationId);
+    preAuthorized.push(...(allowed.preAuthorized ?? []));
+  }
+  return preAuthorized.length > 0 ? { ...caller.context, preAuthorized } : caller.context;
 }
