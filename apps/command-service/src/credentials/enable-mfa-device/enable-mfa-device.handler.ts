@@ -2,7 +2,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccountRepository } from '../../pipeline/account.repository';
 import { Clock } from '../../shared/clock';
 import type { EmptyResult } from '../../shared/iam-response';
-import { CredentialSecrets, mfaSeedBinding } from '../credential-secrets.port';
+import { CredentialSecrets } from '../credential-secrets.port';
+import { checkConsecutiveCodes } from '../shared/mfa-code-checks';
 import { EnableMfaDeviceCommand } from './enable-mfa-device.command';
 
 @CommandHandler(EnableMfaDeviceCommand)
@@ -20,13 +21,7 @@ export class EnableMfaDeviceHandler implements ICommandHandler<EnableMfaDeviceCo
       userName: command.userName,
       serialNumber: command.serialNumber,
       now,
-      verifyCodes: (device) =>
-        this.secrets.verifyConsecutiveCodes(
-          device.sealedSeed,
-          mfaSeedBinding(device.serialNumber),
-          command.codes,
-          { now, ...(device.lastUsedStep !== undefined && { lastUsedStep: device.lastUsedStep }) },
-        ),
+      verifyCodes: checkConsecutiveCodes(this.secrets, command.codes, now),
     });
     return EnableMfaDeviceCommand.resultFrom();
   }

@@ -2,7 +2,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AccountRepository } from '../../pipeline/account.repository';
 import { Clock } from '../../shared/clock';
 import type { EmptyResult } from '../../shared/iam-response';
-import { CredentialSecrets, mfaSeedBinding } from '../credential-secrets.port';
+import { CredentialSecrets } from '../credential-secrets.port';
+import { checkConsecutiveCodes } from '../shared/mfa-code-checks';
 import { ResyncMfaDeviceCommand } from './resync-mfa-device.command';
 
 /** ±5 minutes: resync exists to re-learn a device whose clock drifted past enable's ±30 s. */
@@ -21,17 +22,7 @@ export class ResyncMfaDeviceHandler implements ICommandHandler<ResyncMfaDeviceCo
     this.accounts.get(command.accountId).resyncMfaDevice({
       userName: command.userName,
       serialNumber: command.serialNumber,
-      verifyCodes: (device) =>
-        this.secrets.verifyConsecutiveCodes(
-          device.sealedSeed,
-          mfaSeedBinding(device.serialNumber),
-          command.codes,
-          {
-            now,
-            window: RESYNC_WINDOW_STEPS,
-            ...(device.lastUsedStep !== undefined && { lastUsedStep: device.lastUsedStep }),
-          },
-        ),
+      verifyCodes: checkConsecutiveCodes(this.secrets, command.codes, now, RESYNC_WINDOW_STEPS),
     });
     return ResyncMfaDeviceCommand.resultFrom();
   }

@@ -2,7 +2,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { passwordExpiry, SessionTokenSealer } from '@portcullis/credentials';
 import { IamError, type Account, type UserView } from '@portcullis/domain';
 import { randomBytes } from 'node:crypto';
-import { CredentialSecrets, mfaSeedBinding } from '../../credentials/credential-secrets.port';
+import { CredentialSecrets } from '../../credentials/credential-secrets.port';
+import { checkCode } from '../../credentials/shared/mfa-code-checks';
 import { AccountRepository } from '../../pipeline/account.repository';
 import { Clock } from '../../shared/clock';
 import { sealIssuedCredentials } from '../../sts/shared/issued-credentials';
@@ -93,11 +94,7 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
           userName: user.userName,
           serialNumber: device.serialNumber,
           purpose: 'SignIn',
-          verifyCode: (d) =>
-            this.secrets.verifyCode(d.sealedSeed, mfaSeedBinding(d.serialNumber), tokenCode, {
-              now,
-              ...(d.lastUsedStep !== undefined ? { lastUsedStep: d.lastUsedStep } : {}),
-            }),
+          verifyCode: checkCode(this.secrets, tokenCode, now),
         });
         return now.getTime();
       } catch (error) {

@@ -2,9 +2,9 @@ import type { TemporaryCredentials } from '@portcullis/credentials';
 import { IamError, type Account } from '@portcullis/domain';
 import {
   issuedCredentialBinding,
-  mfaSeedBinding,
   type CredentialSecrets,
 } from '../../credentials/credential-secrets.port';
+import { checkCode } from '../../credentials/shared/mfa-code-checks';
 import {
   openReplySecret,
   sealedReplySecret,
@@ -72,16 +72,7 @@ export function proveMfa(
       userName: input.userName,
       serialNumber: input.serialNumber,
       purpose: input.purpose,
-      verifyCode: (device) =>
-        secrets.verifyCode(
-          device.sealedSeed,
-          mfaSeedBinding(device.serialNumber),
-          input.tokenCode,
-          {
-            now: input.now,
-            ...(device.lastUsedStep !== undefined ? { lastUsedStep: device.lastUsedStep } : {}),
-          },
-        ),
+      verifyCode: checkCode(secrets, input.tokenCode, input.now),
     });
   } catch (error) {
     if (error instanceof IamError) throw mfaFailed();
