@@ -4,17 +4,11 @@ import { SIGV4_HTTP_STATUS } from '@portcullis/credentials';
 import { randomUUID } from 'crypto';
 import type { Request, Response } from 'express';
 import { AccessKeyUsageRecorder } from '../access-key-usage/access-key-usage.recorder';
-import { newAccountIdFor } from '../accounts/create-account/create-account.routing';
 import { RequestAuthenticator } from '../authentication/request-authenticator';
 import { CredentialSecrets } from '../credentials/credential-secrets.port';
 import { sealCommandInputs } from '../credentials/sealed-command-inputs';
 import { COMMAND_CATALOG } from '../pipeline/command-catalog';
 import { CommandGateway } from '../pipeline/command-gateway.port';
-import {
-  roleAccountOf,
-  withCallerAllowance,
-  withCrossAccountIdentity,
-} from '../sts/assume-role/assume-role.routing';
 import { getCallerIdentity } from '../sts/get-caller-identity';
 import { httpStatusFor } from './http-errors';
 import { originOf, sigV4RequestOf, signingServicesFor } from './request-signing';
@@ -78,27 +72,12 @@ export class IamApiHttpController {
         RequestId: requestId,
       };
     }
-    // Where the command is decided: the new account (CreateAccount), the role's account
-    // (AssumeRole), otherwise the caller's own.
-    const accountId =
-      action === 'CreateAccount'
-        ? (requestedAccountId(body) ?? newAccountIdFor({ actor: caller.actor, idempotencyKey }))
-        : action === 'AssumeRole'
-          ? (roleAccountOf(body) ?? caller.accountId)
-          : caller.accountId;
-    const context =
-      action === 'AssumeRole'
-        ? await withCrossAccountIdentity(this.gateway, caller, body, requestId)
-        : action === 'CreateAccount' && caller.actor !== `arn:aws:iam::${caller.accountId}:root`
-          ? // A management-account principal: its policies must grant organizations:CreateAccount.
-            await withCallerAllowance(
-              this.gateway,
-              caller,
-              'organizations:CreateAccount',
-              '*',
-              requestId,
-            )
-          : caller.context;
+    // Where the command is decided (the caller's own account unless the action says), and what
+    // the deciding writer is told about the caller.
+    const accountId = exposed.accountFor?.(body, caller, idempotencyKey) ?? caller.accountId;
+    const context = exposed.callerContextFor
+      ? await exposed.callerContextFor(this.gateway, caller, body, requestId)
+      : caller.context;
     // Passwords are sealed before the command goes anywhere (Kafka keeps every command).
     const command = sealCommandInputs(
       exposed,
@@ -130,10 +109,4 @@ export class IamApiHttpController {
       ResponseMetadata: { RequestId: requestId },
     };
   }
-}
-
-/** CreateAccount's `AccountId` (a Portcullis extension: a chosen id), when well-formed. */
-function requestedAccountId(body: unknown): string | undefined {
-  const id = (body as { AccountId?: unknown } | null)?.AccountId;
-  return typeof id === 'string' && /^\d{12}$/.test(id) ? id : undefined;
 }

@@ -2,7 +2,9 @@ import type { CallerContext } from '@portcullis/contracts';
 import type { Type } from '@nestjs/common';
 import type { Command, ICommandHandler } from '@nestjs/cqrs';
 import type { AccountEvent } from '@portcullis/domain';
+import type { AuthenticatedCaller } from '../authentication/authenticated-caller';
 import type { CredentialSecrets } from '../credentials/credential-secrets.port';
+import type { CommandGateway } from './command-gateway.port';
 
 /** Who sent a command: the account it acts in and the caller's principal ARN. */
 export interface CommandCaller {
@@ -54,6 +56,26 @@ export interface CommandDefinition {
    * AssumeRole evaluates the role's trust policy with the caller's identity policies).
    */
   selfAuthorized?: boolean;
+  /**
+   * The HTTP edge's routing, for actions not decided in the caller's own account: the account
+   * whose writer decides (CreateAccount: the new one; AssumeRole: the role's). Kafka producers
+   * choose the account themselves (the message key).
+   */
+  accountFor?(
+    input: unknown,
+    caller: AuthenticatedCaller,
+    idempotencyKey?: string,
+  ): string | undefined;
+  /**
+   * The caller context the HTTP edge sends, when the deciding writer lacks the caller's policies
+   * and the caller's own account must be asked first (see assume-role.routing.ts).
+   */
+  callerContextFor?(
+    gateway: CommandGateway,
+    caller: AuthenticatedCaller,
+    input: unknown,
+    correlationId: string,
+  ): Promise<CallerContext>;
 }
 
 export const defineCommand = <D extends object>(def: {
@@ -65,6 +87,8 @@ export const defineCommand = <D extends object>(def: {
   internal?: boolean;
   replyFromHandler?: boolean;
   selfAuthorized?: boolean;
+  accountFor?: CommandDefinition['accountFor'];
+  callerContextFor?: CommandDefinition['callerContextFor'];
 }): CommandDefinition => def as CommandDefinition;
 
 /** One area of the API (users, groups, ...): its actions and the handlers that serve them. */

@@ -8,6 +8,7 @@ import {
 import { AssumeRoleCommand, type AssumeRoleResult } from './assume-role/assume-role.command';
 import { AssumeRoleHandler } from './assume-role/assume-role.handler';
 import { AssumeRoleRequestDto } from './assume-role/assume-role.request.dto';
+import { roleAccountOf, withCrossAccountIdentity } from './assume-role/assume-role.routing';
 import {
   GetSessionTokenCommand,
   type GetSessionTokenResult,
@@ -44,6 +45,9 @@ export const STS: CommandArea = {
     AssumeRole: defineCommand({
       dto: AssumeRoleRequestDto,
       toCommand: (accountId, dto, caller) => AssumeRoleCommand.fromRequest(accountId, dto, caller),
+      // Decided by the role's account; across accounts the caller's own is asked first.
+      accountFor: (input) => roleAccountOf(input),
+      callerContextFor: withCrossAccountIdentity,
       resultFrom: noEventReply,
       revealSecrets: (output, secrets) => {
         const r = (output as AssumeRoleResult<never>).AssumeRoleResult;

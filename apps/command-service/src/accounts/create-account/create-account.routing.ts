@@ -23,3 +23,9 @@ export function newAccountIdFor(
     .digest();
   return Account.generateAccountId((n) => digest.subarray(0, n));
 }
+
+/** CreateAccount's `AccountId` (a Portcullis extension: a chosen id), when well-formed. */
+export function requestedAccountId(body: unknown): string | undefined {
+  const id = (body as { AccountId?: unknown } | null)?.AccountId;
+  return typeof id === 'string' && /^\d{12}$/.test(id) ? id : undefined;
+}
