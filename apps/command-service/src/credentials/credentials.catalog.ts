@@ -37,10 +37,9 @@ import { DeleteVirtualMfaDeviceHandler } from './delete-virtual-mfa-device/delet
 import { DeleteVirtualMfaDeviceRequestDto } from './delete-virtual-mfa-device/delete-virtual-mfa-device.request.dto';
 import { EnableMfaDeviceCommand } from './enable-mfa-device/enable-mfa-device.command';
 import { EnableMfaDeviceHandler } from './enable-mfa-device/enable-mfa-device.handler';
-import { EnableMfaDeviceRequestDto } from './enable-mfa-device/enable-mfa-device.request.dto';
 import { ResyncMfaDeviceCommand } from './resync-mfa-device/resync-mfa-device.command';
 import { ResyncMfaDeviceHandler } from './resync-mfa-device/resync-mfa-device.handler';
-import { ResyncMfaDeviceRequestDto } from './resync-mfa-device/resync-mfa-device.request.dto';
+import { MfaDeviceCodesRequestDto } from './shared/mfa-device-codes';
 import { UpdateAccessKeyCommand } from './update-access-key/update-access-key.command';
 import { UpdateAccessKeyHandler } from './update-access-key/update-access-key.handler';
 import { UpdateAccessKeyRequestDto } from './update-access-key/update-access-key.request.dto';
@@ -127,12 +126,12 @@ export const CREDENTIALS: CommandArea = {
         ),
     }),
     EnableMFADevice: defineCommand({
-      dto: EnableMfaDeviceRequestDto,
+      dto: MfaDeviceCodesRequestDto,
       toCommand: (accountId, dto) => EnableMfaDeviceCommand.fromRequest(accountId, dto),
       resultFrom: () => EnableMfaDeviceCommand.resultFrom(),
     }),
     ResyncMFADevice: defineCommand({
-      dto: ResyncMfaDeviceRequestDto,
+      dto: MfaDeviceCodesRequestDto,
       toCommand: (accountId, dto) => ResyncMfaDeviceCommand.fromRequest(accountId, dto),
       resultFrom: () => ResyncMfaDeviceCommand.resultFrom(),
     }),
