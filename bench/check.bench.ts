@@ -14,12 +14,15 @@
  *                       log written beforehand.
  *   --users N --groups N --accounts N --seconds S (per phase) --runs R --workers W
  *   --skip-build        use dist/ as it is (otherwise `nest build` the apps first)
- *   --phases check,rate,batch,fresh   which measurements (default all)
+ *   --phases check,rate,batch,fresh,floor   which measurements (default all)
  *
  * Prints, per run and as the median of the runs: Check calls/s and p50/p99 latency at several
  * concurrency levels (closed loop), Check latency at a fixed 5,000 calls/s (open loop, measured
  * from the scheduled send time, after 2 s at the rate unmeasured), BatchCheck decisions/s, and write→visible freshness: the command
  * reply's consistency token → Check with at_least_as_fresh answering the new decision.
+ * The floor phase runs the same Check load (128 in flight, and 5,000/s) against
+ * bench/tools/grpc-floor-server.js, a grpc-js server of the same proto whose Check answers a fixed
+ * response: what Node's gRPC transport alone allows on this machine, in the same run.
  * Load comes from worker threads of this process, each with its own HTTP/2 connection.
  *
  * Authentication: each run generates its own IAM_KEY_ENCRYPTION_KEYS (and uses the fixed test
@@ -347,7 +350,7 @@ function parseOptions(argv: string[]): Options {
     runs: 3,
     workers: 2,
     build: true,
-    phases: new Set(['check', 'rate', 'batch', 'fresh']),
+    phases: new Set(['check', 'rate', 'batch', 'fresh', 'floor']),
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -685,21 +688,26 @@ function build(apps: string[]): void {
 }
 
 /** Where the apps' output goes (printed if one of them fails). */
-const LOG_DIR = mkdtempSync(join(tmpdir(), 'bench-check-logs-'));
+const LOG_DIR = isMainThread ? mkdtempSync(join(tmpdir(), 'bench-check-logs-')) : '';
 
 function startApp(app: string, env: NodeJS.ProcessEnv, name = app): ChildProcess {
+  return startNode(join(ROOT, `dist/apps/${app}/apps/${app}/src/main.js`), [], env, name);
+}
+
+function startNode(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  name: string,
+): ChildProcess {
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to look inside the servers.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const out = openSync(join(LOG_DIR, `${name}.log`), 'a');
-  const child = spawn(
-    'node',
-    [...nodeArgs, join(ROOT, `dist/apps/${app}/apps/${app}/src/main.js`)],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', out, out],
-    },
-  );
+  const child = spawn('node', [...nodeArgs, script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', out, out],
+  });
   child.on('exit', (code, signal) => {
     if (code !== 0 && signal === null)
       log(`! ${name} exited with ${code}: see ${join(LOG_DIR, `${name}.log`)}`);
@@ -718,6 +726,23 @@ async function waitReady(httpPort: number, what: string, timeoutMs = 180_000): P
     }
     if (Date.now() > end) throw new Error(`${what} not ready after ${timeoutMs} ms`);
     await sleep(250);
+  }
+}
+
+/** Until something accepts connections on the port (the floor server has no HTTP health). */
+async function waitListening(port: number, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise<boolean>((done) => {
+      const socket = net.connect({ host: '127.0.0.1', port }, () => {
+        socket.destroy();
+        done(true);
+      });
+      socket.on('error', () => done(false));
+    });
+    if (open) return;
+    if (Date.now() > end) throw new Error(`nothing listening on ${port} after ${timeoutMs} ms`);
+    await sleep(100);
   }
 }
 
@@ -1077,7 +1102,22 @@ async function main(): Promise<void> {
       `cold cache filled for ${data.users.length} users in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
 
-    const pool = new LoadPool(address, checksFor(data), tokens, o.workers, serverPid);
+    const checks = checksFor(data);
+    const pool = new LoadPool(address, checks, tokens, o.workers, serverPid);
+    // The transport floor: the same load against a server that answers without doing anything.
+    let floor: LoadPool | undefined;
+    if (o.phases.has('floor')) {
+      const port = await freePort();
+      const server = startNode(
+        join(ROOT, 'bench/tools/grpc-floor-server.js'),
+        [String(port)],
+        {},
+        'floor',
+      );
+      children.push(server);
+      await waitListening(port);
+      floor = new LoadPool(`127.0.0.1:${port}`, checks, tokens, o.workers, server.pid);
+    }
     const closed = [1, 8, 32, 128];
     const table = new Map<string, number[]>();
     const record = (key: string, v: number) => table.set(key, [...(table.get(key) ?? []), v]);
@@ -1126,6 +1166,22 @@ async function main(): Promise<void> {
         record(`BatchCheck ${batch}x${c} decisions/s`, res.decisionsPerSecond);
         record(`BatchCheck ${batch}x${c} call p99 ms`, res.p99);
       }
+      if (floor) {
+        const c = 128;
+        const res = await floor.run({ method: 'Check', concurrency: c, seconds: o.seconds });
+        log(
+          `  floor (grpc-js answering a constant) Check, ${c} in flight: ${fmt(res.callsPerSecond, 0)} calls/s, p50 ${fmt(res.p50)} ms, p99 ${fmt(res.p99)} ms; CPU/call server ${fmt(res.serverCpuPerCall, 0)} µs${errorsOf(res)}`,
+        );
+        record(`floor Check c=${c} calls/s`, res.callsPerSecond);
+        record(`floor Check c=${c} server CPU µs/call`, res.serverCpuPerCall);
+        const rate = 5000;
+        const open = await floor.run({ method: 'Check', rate, seconds: o.seconds });
+        log(
+          `  floor Check at ${rate}/s: ${fmt(open.callsPerSecond, 0)} calls/s, p50 ${fmt(open.p50)} ms, p99 ${fmt(open.p99)} ms, p99.9 ${fmt(open.p999)} ms${errorsOf(open)}`,
+        );
+        record(`floor Check @${rate}/s p50 ms`, open.p50);
+        record(`floor Check @${rate}/s p99 ms`, open.p99);
+      }
       if (!o.phases.has('fresh')) continue;
       const f = await freshness(client, commandHttp, data, sessions, 100);
       log(
@@ -1136,6 +1192,7 @@ async function main(): Promise<void> {
       record('group change → member p50 ms', f.groupP50);
     }
     pool.close();
+    floor?.close();
     client.close();
     log(
       `\nmedians of ${o.runs} runs (${o.backend}, ${data.users.length} users, ${o.groups} groups, ${o.workers} client workers):`,

@@ -68,7 +68,7 @@ export function bearerAuthentication(
 }
 
 /**
- * For controllers: the caller of this call. A call the interceptor did not authenticate (it
+ * For the service's methods: the caller of this call. A call the interceptor did not authenticate (it
  * cannot reach a handler; this is the guard against wiring mistakes) is refused.
  */
 export function callerOf(metadata: Metadata): Caller {

@@ -1,5 +1,4 @@
 import { status } from '@grpc/grpc-js';
-import { RpcException } from '@nestjs/microservices';
 
 /**
  * What the query service refuses, each with the gRPC status it maps to. Messages say what was
@@ -58,9 +57,4 @@ export class PermissionDeniedError extends QueryError {
 export function statusOf(error: unknown): { code: status; message: string } {
   if (error instanceof QueryError) return { code: error.code, message: error.message };
   return { code: status.INTERNAL, message: 'internal error (see the query service log)' };
-}
-
-/** For controllers: a failure as the RpcException Nest turns into a gRPC status. */
-export function toRpcException(error: unknown): RpcException {
-  return new RpcException(statusOf(error));
 }

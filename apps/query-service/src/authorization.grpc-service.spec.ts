@@ -1,0 +1,154 @@
+import { Logger } from '@nestjs/common';
+import { status, type Metadata, type ServerUnaryCall } from '@grpc/grpc-js';
+import type { Caller } from './auth/caller';
+import { callerOf } from './auth/grpc-authentication';
+import { AuthorizationGrpcService } from './authorization.grpc-service';
+import {
+  InvalidArgumentError,
+  PrincipalNotFoundError,
+  UnauthenticatedError,
+} from './shared/query.errors';
+
+jest.mock('./auth/grpc-authentication', () => ({ callerOf: jest.fn() }));
+
+const CALLER = { arn: 'arn:aws:iam::123456789012:root' } as unknown as Caller;
+const DEADLINE = Date.UTC(2026, 10, 28, 12, 0, 0);
+const callerOfMock = callerOf as jest.MockedFunction<typeof callerOf>;
+
+/** A unary call as grpc-js hands it over: its request, metadata, deadline and path. */
+const callOf = (request: object) =>
+  ({
+    request,
+    metadata: {} as Metadata,
+    getDeadline: () => DEADLINE,
+    getPath: () => '/portcullis.authz.v1.AuthorizationService/Check',
+  }) as unknown as ServerUnaryCall<unknown, unknown>;
+
+/** Invokes one method of the implementation; resolves with what it answered. */
+function invoke(service: AuthorizationGrpcService, method: string, request: object) {
+  const handler = service.implementation()[method] as (
+    call: ServerUnaryCall<unknown, unknown>,
+    callback: (error: { code: number; details: string } | null, reply?: unknown) => void,
+  ) => void;
+  return new Promise<{ error: { code: number; details: string } | null; reply?: unknown }>((done) =>
+    handler(callOf(request), (error, reply) => done({ error, reply })),
+  );
+}
+
+describe('AuthorizationGrpcService: AuthorizationService bound to its handlers on grpc-js', () => {
+  const handlers = {
+    check: { execute: jest.fn() },
+    batch: { execute: jest.fn() },
+    simulatePrincipal: { execute: jest.fn() },
+    simulateCustom: { execute: jest.fn() },
+    effective: { execute: jest.fn() },
+  };
+  const service = new AuthorizationGrpcService(
+    handlers.check as never,
+    handlers.batch as never,
+    handlers.simulatePrincipal as never,
+    handlers.simulateCustom as never,
+    handlers.effective as never,
+  );
+  let logged: jest.SpyInstance;
+
+  beforeEach(() => {
+    jest.resetAllMocks();
+    callerOfMock.mockReturnValue(CALLER);
+    logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => logged.mockRestore());
+
+  it('gives the gRPC server no implementation until the query module has created the service', () => {
+    jest.isolateModules(() => {
+      // A fresh copy of the module: nothing has created the service in it yet.
+      const fresh =
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require('./authorization.grpc-service') as typeof import('./authorization.grpc-service');
+      expect(() => fresh.authorizationServiceImplementation()).toThrow(/QueryServiceModule/);
+      new fresh.AuthorizationGrpcService(
+        handlers.check as never,
+        handlers.batch as never,
+        handlers.simulatePrincipal as never,
+        handlers.simulateCustom as never,
+        handlers.effective as never,
+      );
+      expect(Object.keys(fresh.authorizationServiceImplementation()).sort()).toEqual([
+        'BatchCheck',
+        'Check',
+        'GetEffectivePermissions',
+        'SimulateCustomPolicy',
+        'SimulatePrincipalPolicy',
+      ]);
+    });
+  });
+
+  it('answers Check with the handler’s reply, given the request, the call’s deadline and the caller', async () => {
+    const reply = { decision: 'ALLOW', matched_statements: [], evaluated_at: 't', decided_by: '' };
+    handlers.check.execute.mockResolvedValue(reply);
+    const request = { principal_arn: 'arn:aws:iam::123456789012:user/alice' };
+    await expect(invoke(service, 'Check', request)).resolves.toEqual({ error: null, reply });
+    expect(handlers.check.execute).toHaveBeenCalledWith(request, DEADLINE, CALLER);
+  });
+
+  it.each([
+    ['BatchCheck', 'batch'],
+    ['SimulatePrincipalPolicy', 'simulatePrincipal'],
+    ['GetEffectivePermissions', 'effective'],
+  ] as const)('routes %s to its handler with the deadline and the caller', async (method, key) => {
+    handlers[key].execute.mockResolvedValue({ answered: method });
+    await expect(invoke(service, method, { x: 1 })).resolves.toEqual({
+      error: null,
+      reply: { answered: method },
+    });
+    expect(handlers[key].execute).toHaveBeenCalledWith({ x: 1 }, DEADLINE, CALLER);
+  });
+
+  it('answers a synchronous handler (SimulateCustomPolicy) without a promise', async () => {
+    handlers.simulateCustom.execute.mockReturnValue({ evaluation_results: [] });
+    await expect(invoke(service, 'SimulateCustomPolicy', { action_names: [] })).resolves.toEqual({
+      error: null,
+      reply: { evaluation_results: [] },
+    });
+    expect(handlers.simulateCustom.execute).toHaveBeenCalledWith({ action_names: [] });
+  });
+
+  it('answers a refusal with its status and message, thrown or rejected, and logs nothing', async () => {
+    handlers.check.execute.mockRejectedValue(new PrincipalNotFoundError('arn:aws:iam::1:user/x'));
+    await expect(invoke(service, 'Check', {})).resolves.toEqual({
+      error: {
+        code: status.NOT_FOUND,
+        details: 'No principal arn:aws:iam::1:user/x is known (as of the consistency asked for).',
+      },
+      reply: undefined,
+    });
+    handlers.simulateCustom.execute.mockImplementation(() => {
+      throw new InvalidArgumentError('policy_input_list[0] is not JSON');
+    });
+    await expect(invoke(service, 'SimulateCustomPolicy', {})).resolves.toMatchObject({
+      error: { code: status.INVALID_ARGUMENT, details: 'policy_input_list[0] is not JSON' },
+    });
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('refuses a call without an authenticated caller before any handler runs', async () => {
+    callerOfMock.mockImplementation(() => {
+      throw new UnauthenticatedError('missing bearer token');
+    });
+    await expect(invoke(service, 'Check', {})).resolves.toMatchObject({
+      error: { code: status.UNAUTHENTICATED, details: 'missing bearer token' },
+    });
+    expect(handlers.check.execute).not.toHaveBeenCalled();
+  });
+
+  it('answers an unexpected failure as INTERNAL without its details, and logs it', async () => {
+    handlers.check.execute.mockRejectedValue(new TypeError('secret internals'));
+    const { error } = await invoke(service, 'Check', {});
+    expect(error).toEqual({
+      code: status.INTERNAL,
+      details: 'internal error (see the query service log)',
+    });
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(String(logged.mock.calls[0][0])).toContain('secret internals');
+  });
+});
