@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { loadSync } from '@grpc/proto-loader';
+import { AUTHZ_PROTO_LOADER_OPTIONS, authorizationProtoPath } from '@portcullis/contracts';
 import { status, type Metadata, type ServerUnaryCall } from '@grpc/grpc-js';
 import type { Caller } from './auth/caller';
 import { callerOf } from './auth/grpc-authentication';
@@ -43,12 +45,14 @@ describe('AuthorizationGrpcService: AuthorizationService bound to its handlers o
     simulateCustom: { execute: jest.fn() },
     effective: { execute: jest.fn() },
   };
+  const authenticator = { authenticate: jest.fn() };
   const service = new AuthorizationGrpcService(
     handlers.check as never,
     handlers.batch as never,
     handlers.simulatePrincipal as never,
     handlers.simulateCustom as never,
     handlers.effective as never,
+    authenticator as never,
   );
   let logged: jest.SpyInstance;
 
@@ -72,6 +76,7 @@ describe('AuthorizationGrpcService: AuthorizationService bound to its handlers o
         handlers.simulatePrincipal as never,
         handlers.simulateCustom as never,
         handlers.effective as never,
+        authenticator as never,
       );
       expect(Object.keys(fresh.authorizationServiceImplementation()).sort()).toEqual([
         'BatchCheck',
@@ -150,5 +155,70 @@ describe('AuthorizationGrpcService: AuthorizationService bound to its handlers o
     });
     expect(logged).toHaveBeenCalledTimes(1);
     expect(String(logged.mock.calls[0][0])).toContain('secret internals');
+  });
+
+  describe('the methods answered on HTTP/2 directly (lean-unary.ts)', () => {
+    const definition = loadSync(authorizationProtoPath(), AUTHZ_PROTO_LOADER_OPTIONS);
+    const lean = () => service.leanMethods(definition);
+    const CHECK = '/portcullis.authz.v1.AuthorizationService/Check';
+
+    it('are Check and BatchCheck, with the proto’s codecs', () => {
+      expect([...lean().keys()]).toEqual([
+        CHECK,
+        '/portcullis.authz.v1.AuthorizationService/BatchCheck',
+      ]);
+      const check = lean().get(CHECK)!;
+      const codec = (
+        definition['portcullis.authz.v1.AuthorizationService'] as Record<
+          string,
+          { requestSerialize(r: object): Buffer; responseDeserialize(b: Buffer): object }
+        >
+      ).Check;
+      const request = {
+        principal_arn: 'arn:aws:iam::123456789012:user/alice',
+        action: 's3:GetObject',
+      };
+      expect(check.deserialize(codec.requestSerialize(request))).toMatchObject(request);
+      const reply = { decision: 'EXPLICIT_DENY', evaluated_at: 't', decided_by: 'identity' };
+      expect(codec.responseDeserialize(check.serialize(reply))).toMatchObject(reply);
+    });
+
+    it('authenticate with the bearer authenticator: a caller, or UNAUTHENTICATED with its message', () => {
+      const check = lean().get(CHECK)!;
+      authenticator.authenticate.mockReturnValueOnce(CALLER);
+      expect(check.authenticate('Bearer t')).toEqual({ caller: CALLER });
+      expect(authenticator.authenticate).toHaveBeenLastCalledWith(['Bearer t']);
+      authenticator.authenticate.mockReturnValueOnce('missing bearer token: …');
+      expect(check.authenticate(undefined)).toEqual({
+        code: status.UNAUTHENTICATED,
+        details: 'missing bearer token: …',
+      });
+      expect(authenticator.authenticate).toHaveBeenLastCalledWith([]);
+    });
+
+    it('answer with the handler, the caller and the deadline (5 s from now without one)', async () => {
+      handlers.check.execute.mockResolvedValue({ decision: 'ALLOW' });
+      const check = lean().get(CHECK)!;
+      await expect(check.answer({ action: 'x' }, CALLER, DEADLINE)).resolves.toEqual({
+        decision: 'ALLOW',
+      });
+      expect(handlers.check.execute).toHaveBeenLastCalledWith({ action: 'x' }, DEADLINE, CALLER);
+      const before = Date.now();
+      await check.answer({}, CALLER, Infinity);
+      const bounded = handlers.check.execute.mock.calls[1][1] as number;
+      expect(bounded).toBeGreaterThanOrEqual(before + 5_000);
+      expect(bounded).toBeLessThanOrEqual(Date.now() + 5_000);
+    });
+
+    it('map failures as the grpc-js path does (unexpected ones logged)', () => {
+      const check = lean().get(CHECK)!;
+      expect(check.failure(new PrincipalNotFoundError('arn:aws:iam::1:user/x'), CHECK)).toEqual({
+        code: status.NOT_FOUND,
+        details: 'No principal arn:aws:iam::1:user/x is known (as of the consistency asked for).',
+      });
+      expect(logged).not.toHaveBeenCalled();
+      expect(check.failure(new Error('boom'), CHECK).code).toBe(status.INTERNAL);
+      expect(logged).toHaveBeenCalledTimes(1);
+    });
   });
 });

@@ -1,26 +1,33 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type {
-  sendUnaryData,
-  ServerUnaryCall,
-  ServiceError,
-  UntypedServiceImplementation,
+import {
+  status,
+  type sendUnaryData,
+  type ServerUnaryCall,
+  type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
+import type { MethodDefinition, PackageDefinition } from '@grpc/proto-loader';
+import { BearerAuthenticator } from './auth/bearer-authenticator';
 import { callerOf } from './auth/grpc-authentication';
 import type { Caller } from './auth/caller';
 import { BatchCheckHandler } from './batch-check/batch-check.handler';
 import { CheckHandler } from './check/check.handler';
 import { GetEffectivePermissionsHandler } from './get-effective-permissions/get-effective-permissions.handler';
-import { deadlineOf } from './shared/deadline';
+import { AUTHORIZATION_SERVICE } from './health/grpc-health';
+import type { LeanUnaryMethod, Refusal } from './lean-unary';
+import { boundedDeadline, deadlineOf } from './shared/deadline';
+import type {
+  GrpcBatchCheckRequest,
+  GrpcCheckRequest,
+  GrpcGetEffectivePermissionsRequest,
+  GrpcSimulateCustomPolicyRequest,
+  GrpcSimulatePrincipalPolicyRequest,
+} from './shared/grpc.types';
 import { QueryError, statusOf } from './shared/query.errors';
 import { SimulateCustomPolicyHandler } from './simulate-custom-policy/simulate-custom-policy.handler';
 import { SimulatePrincipalPolicyHandler } from './simulate-principal-policy/simulate-principal-policy.handler';
 
-/** A method: the request, its call (for the deadline) and the caller the interceptor authenticated. */
-type Method<Req, Res> = (
-  request: Req,
-  call: ServerUnaryCall<Req, Res>,
-  caller: Caller,
-) => Res | Promise<Res>;
+/** A method: the request, the call's deadline (bounded) and the caller authenticated. */
+type Method = (request: never, deadline: number, caller: Caller) => unknown;
 
 /**
  * The process's implementation (one gRPC server per process, as for health checking and the
@@ -28,6 +35,22 @@ type Method<Req, Res> = (
  * gRPC server is started (and before module init hooks run).
  */
 let processImplementation: UntypedServiceImplementation | null = null;
+
+let processLeanMethods: ((definition: PackageDefinition) => Map<string, LeanUnaryMethod>) | null =
+  null;
+
+/** The methods answered on http2 directly: the hot ones. */
+const LEAN_METHODS = ['Check', 'BatchCheck'] as const;
+
+/** For grpc-options.ts: the methods lean-unary.ts answers (a wiring mistake throws). */
+export function leanAuthorizationMethods(
+  definition: PackageDefinition,
+): Map<string, LeanUnaryMethod> {
+  if (processLeanMethods === null) {
+    throw new Error('AuthorizationService has no implementation: QueryServiceModule is not loaded');
+  }
+  return processLeanMethods(definition);
+}
 
 /** For grpc-options.ts: AuthorizationService's implementation (a wiring mistake throws). */
 export function authorizationServiceImplementation(): UntypedServiceImplementation {
@@ -48,57 +71,94 @@ export function authorizationServiceImplementation(): UntypedServiceImplementati
 @Injectable()
 export class AuthorizationGrpcService {
   private readonly logger = new Logger('AuthorizationService');
+  /** AuthorizationService's methods by name, each taking its request, deadline and caller. */
+  private readonly methods: Record<string, Method>;
 
   constructor(
-    private readonly check: CheckHandler,
-    private readonly batchCheck: BatchCheckHandler,
-    private readonly simulatePrincipal: SimulatePrincipalPolicyHandler,
-    private readonly simulateCustom: SimulateCustomPolicyHandler,
-    private readonly effective: GetEffectivePermissionsHandler,
+    check: CheckHandler,
+    batchCheck: BatchCheckHandler,
+    simulatePrincipal: SimulatePrincipalPolicyHandler,
+    simulateCustom: SimulateCustomPolicyHandler,
+    effective: GetEffectivePermissionsHandler,
+    private readonly authenticator: BearerAuthenticator,
   ) {
-    processImplementation = this.implementation();
-  }
-
-  implementation(): UntypedServiceImplementation {
-    return {
-      Check: this.unary((req, call, caller) => this.check.execute(req, deadlineOf(call), caller)),
-      BatchCheck: this.unary((req, call, caller) =>
-        this.batchCheck.execute(req, deadlineOf(call), caller),
-      ),
-      SimulatePrincipalPolicy: this.unary((req, call, caller) =>
-        this.simulatePrincipal.execute(req, deadlineOf(call), caller),
-      ),
+    this.methods = {
+      Check: (req: GrpcCheckRequest, deadline, caller) => check.execute(req, deadline, caller),
+      BatchCheck: (req: GrpcBatchCheckRequest, deadline, caller) =>
+        batchCheck.execute(req, deadline, caller),
+      SimulatePrincipalPolicy: (req: GrpcSimulatePrincipalPolicyRequest, deadline, caller) =>
+        simulatePrincipal.execute(req, deadline, caller),
       // No stored state: any authenticated caller may.
-      SimulateCustomPolicy: this.unary((req) => this.simulateCustom.execute(req)),
-      GetEffectivePermissions: this.unary((req, call, caller) =>
-        this.effective.execute(req, deadlineOf(call), caller),
-      ),
+      SimulateCustomPolicy: (req: GrpcSimulateCustomPolicyRequest) => simulateCustom.execute(req),
+      GetEffectivePermissions: (req: GrpcGetEffectivePermissionsRequest, deadline, caller) =>
+        effective.execute(req, deadline, caller),
     };
+    processImplementation = this.implementation();
+    processLeanMethods = (definition) => this.leanMethods(definition);
   }
 
-  /** A grpc-js unary handler: the method's reply, or its failure as a gRPC status. */
-  private unary<Req, Res>(method: Method<Req, Res>) {
-    return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
-      const fail = (error: unknown) => callback(this.statusFor(error, call));
-      let reply: Res | Promise<Res>;
-      try {
-        reply = method(call.request, call, callerOf(call.metadata));
-      } catch (error) {
-        return fail(error);
-      }
-      if (reply instanceof Promise) reply.then((r) => callback(null, r), fail);
-      else callback(null, reply);
-    };
+  /** For grpc-js: every method, after the bearer interceptor authenticated the call. */
+  implementation(): UntypedServiceImplementation {
+    const implementation: UntypedServiceImplementation = {};
+    for (const [name, method] of Object.entries(this.methods)) {
+      implementation[name] = (
+        call: ServerUnaryCall<unknown, unknown>,
+        callback: sendUnaryData<unknown>,
+      ): void => {
+        const fail = (error: unknown) => {
+          const { code, details } = this.failure(error, call.getPath());
+          callback({ code, details });
+        };
+        let reply: unknown;
+        try {
+          reply = method(call.request as never, deadlineOf(call), callerOf(call.metadata));
+        } catch (error) {
+          return fail(error);
+        }
+        if (reply instanceof Promise) reply.then((r: unknown) => callback(null, r), fail);
+        else callback(null, reply);
+      };
+    }
+    return implementation;
+  }
+
+  /**
+   * For lean-unary.ts: the hot methods (Check, BatchCheck) answered on http2 directly, with the
+   * same authentication as the interceptor's (before the request is read).
+   */
+  leanMethods(definition: PackageDefinition): Map<string, LeanUnaryMethod> {
+    const service = definition[AUTHORIZATION_SERVICE] as Record<
+      string,
+      MethodDefinition<unknown, unknown>
+    >;
+    const lean = new Map<string, LeanUnaryMethod>();
+    for (const name of LEAN_METHODS) {
+      const codec = service[name];
+      const method = this.methods[name];
+      lean.set(codec.path, {
+        deserialize: (bytes) => codec.requestDeserialize(bytes),
+        serialize: (reply) => codec.responseSerialize(reply),
+        authenticate: (authorization) => {
+          const outcome = this.authenticator.authenticate(
+            authorization === undefined ? [] : [authorization],
+          );
+          return typeof outcome === 'string'
+            ? { code: status.UNAUTHENTICATED, details: outcome }
+            : { caller: outcome };
+        },
+        answer: (request, caller, deadline) =>
+          method(request as never, boundedDeadline(deadline), caller as Caller),
+        failure: (error, path) => this.failure(error, path),
+      });
+    }
+    return lean;
   }
 
   /** Expected failures answer with their status; anything else is INTERNAL, and logged here. */
-  private statusFor(
-    error: unknown,
-    call: ServerUnaryCall<unknown, unknown>,
-  ): Partial<ServiceError> {
+  private failure(error: unknown, path: string): Refusal {
     if (!(error instanceof QueryError)) {
       this.logger.error(
-        `${call.getPath()} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        `${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
     }
     const { code, message } = statusOf(error);

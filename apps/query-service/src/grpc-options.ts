@@ -9,7 +9,11 @@ import {
 } from '@portcullis/contracts';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { bearerAuthentication } from './auth/grpc-authentication';
-import { authorizationServiceImplementation } from './authorization.grpc-service';
+import {
+  authorizationServiceImplementation,
+  leanAuthorizationMethods,
+} from './authorization.grpc-service';
+import { answerUnaryOnHttp2 } from './lean-unary';
 import { AUTHORIZATION_SERVICE, grpcHealth } from './health/grpc-health';
 
 const LOADER = AUTHZ_PROTO_LOADER_OPTIONS;
@@ -18,8 +22,9 @@ const LOADER = AUTHZ_PROTO_LOADER_OPTIONS;
  * The query service's gRPC server: AuthorizationService (bound to its handlers directly, see
  * authorization.grpc-service.ts), plus gRPC health checking and server reflection on the same
  * server, so standard tools (grpcurl, grpc_health_probe, grpcui) can explore it. Used by every deployment that serves gRPC, the embedded one included.
- * Every AuthorizationService call is authenticated by the bearer interceptor before its request
- * is read; health and reflection stay open.
+ * Every AuthorizationService call is authenticated before its request is read: by the bearer
+ * interceptor, or for Check and BatchCheck (answered on the HTTP/2 server directly) by the same
+ * authenticator in lean-unary.ts's path; health and reflection stay open.
  */
 export const grpcOptions = (port: number): GrpcOptions => ({
   transport: Transport.GRPC,
@@ -35,6 +40,9 @@ export const grpcOptions = (port: number): GrpcOptions => ({
       // Nest adds every service of the package with the handlers of its controllers (none for
       // AuthorizationService): this one gets its own implementation instead.
       const add = server.addService.bind(server);
+      // Nest binds the server before loading the package: Check and BatchCheck are answered on
+      // its HTTP/2 server directly from now on (lean-unary.ts).
+      answerUnaryOnHttp2(server, leanAuthorizationMethods(definition));
       server.addService = (service, implementation) =>
         add(
           service,
