@@ -150,9 +150,10 @@ function succeed(stream: http2.ServerHttp2Stream, message: Buffer): void {
   stream.end(frame);
 }
 
-/** A trailers-only response. */
+/** A trailers-only response; whatever the client still sends is read and dropped. */
 function fail(stream: http2.ServerHttp2Stream, code: status, details: string): void {
   if (stream.destroyed || stream.closed || stream.headersSent) return;
+  stream.resume();
   stream.respond(
     {
       ':status': 200,
