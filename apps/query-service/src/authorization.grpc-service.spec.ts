@@ -46,14 +46,16 @@ describe('AuthorizationGrpcService: AuthorizationService bound to its handlers o
     effective: { execute: jest.fn() },
   };
   const authenticator = { authenticate: jest.fn() };
-  const service = new AuthorizationGrpcService(
-    handlers.check as never,
-    handlers.batch as never,
-    handlers.simulatePrincipal as never,
-    handlers.simulateCustom as never,
-    handlers.effective as never,
-    authenticator as never,
-  );
+  /** The service's constructor arguments, in order. */
+  const dependencies = [
+    handlers.check,
+    handlers.batch,
+    handlers.simulatePrincipal,
+    handlers.simulateCustom,
+    handlers.effective,
+    authenticator,
+  ] as unknown as ConstructorParameters<typeof AuthorizationGrpcService>;
+  const service = new AuthorizationGrpcService(...dependencies);
   let logged: jest.SpyInstance;
 
   beforeEach(() => {
@@ -70,14 +72,7 @@ describe('AuthorizationGrpcService: AuthorizationService bound to its handlers o
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         require('./authorization.grpc-service') as typeof import('./authorization.grpc-service');
       expect(() => fresh.authorizationServiceImplementation()).toThrow(/QueryServiceModule/);
-      new fresh.AuthorizationGrpcService(
-        handlers.check as never,
-        handlers.batch as never,
-        handlers.simulatePrincipal as never,
-        handlers.simulateCustom as never,
-        handlers.effective as never,
-        authenticator as never,
-      );
+      new fresh.AuthorizationGrpcService(...dependencies);
       expect(Object.keys(fresh.authorizationServiceImplementation()).sort()).toEqual([
         'BatchCheck',
         'Check',
