@@ -30,14 +30,22 @@ import { SimulatePrincipalPolicyHandler } from './simulate-principal-policy/simu
 type Method = (request: never, deadline: number, caller: Caller) => unknown;
 
 /**
- * The process's implementation (one gRPC server per process, as for health checking and the
- * bearer authenticator): set when the query module's providers are created, which is before its
- * gRPC server is started (and before module init hooks run).
+ * The process's service (one gRPC server per process, as for health checking and the bearer
+ * authenticator): set when the query module's providers are created, which is before its gRPC
+ * server is started (and before module init hooks run).
  */
-let processImplementation: UntypedServiceImplementation | null = null;
+let processService: AuthorizationGrpcService | null = null;
 
-let processLeanMethods: ((definition: PackageDefinition) => Map<string, LeanUnaryMethod>) | null =
-  null;
+function useProcessService(service: AuthorizationGrpcService): void {
+  processService = service;
+}
+
+function created(): AuthorizationGrpcService {
+  if (processService === null) {
+    throw new Error('AuthorizationService has no implementation: QueryServiceModule is not loaded');
+  }
+  return processService;
+}
 
 /** The methods answered on http2 directly: the hot ones. */
 const LEAN_METHODS = ['Check', 'BatchCheck'] as const;
@@ -46,18 +54,12 @@ const LEAN_METHODS = ['Check', 'BatchCheck'] as const;
 export function leanAuthorizationMethods(
   definition: PackageDefinition,
 ): Map<string, LeanUnaryMethod> {
-  if (processLeanMethods === null) {
-    throw new Error('AuthorizationService has no implementation: QueryServiceModule is not loaded');
-  }
-  return processLeanMethods(definition);
+  return created().leanMethods(definition);
 }
 
 /** For grpc-options.ts: AuthorizationService's implementation (a wiring mistake throws). */
 export function authorizationServiceImplementation(): UntypedServiceImplementation {
-  if (processImplementation === null) {
-    throw new Error('AuthorizationService has no implementation: QueryServiceModule is not loaded');
-  }
-  return processImplementation;
+  return created().implementation();
 }
 
 /**
@@ -93,8 +95,7 @@ export class AuthorizationGrpcService {
       GetEffectivePermissions: (req: GrpcGetEffectivePermissionsRequest, deadline, caller) =>
         effective.execute(req, deadline, caller),
     };
-    processImplementation = this.implementation();
-    processLeanMethods = (definition) => this.leanMethods(definition);
+    useProcessService(this);
   }
 
   /** For grpc-js: every method, after the bearer interceptor authenticated the call. */

@@ -91,7 +91,7 @@ function serve(
   if (encoding !== undefined && encoding !== 'identity') {
     return fail(stream, status.UNIMPLEMENTED, `grpc-encoding ${String(encoding)} is not supported`);
   }
-  const deadline = deadlineOf(headers['grpc-timeout']);
+  const deadline = grpcTimeoutDeadline(headers['grpc-timeout']);
   if (deadline === null) {
     return fail(stream, status.INTERNAL, `Invalid grpc-timeout value "${headers['grpc-timeout']}"`);
   }
@@ -167,7 +167,7 @@ function fail(stream: http2.ServerHttp2Stream, code: status, details: string): v
 }
 
 /** The `grpc-timeout` header as a deadline (Infinity without one), null if malformed. */
-function deadlineOf(header: string | string[] | undefined): number | null {
+function grpcTimeoutDeadline(header: string | string[] | undefined): number | null {
   if (header === undefined) return Infinity;
   const match = GRPC_TIMEOUT.exec(String(header));
   if (match === null) return null;

@@ -28,11 +28,12 @@ export function useBearerAuthenticator(authenticator: BearerAuthenticator | null
 const callers = new WeakMap<Metadata, Caller>();
 
 /**
- * The server interceptor that authenticates every AuthorizationService call before its request
- * is read: `authorization: Bearer <SessionToken>`, else UNAUTHENTICATED and the handler never
- * runs (nor is the request message deserialized). A method added to the service later is
- * covered without anything to remember. gRPC health checking and server reflection pass
- * untouched (standard tooling; no tenant data).
+ * The server interceptor that authenticates every AuthorizationService call grpc-js serves
+ * before its request is read: `authorization: Bearer <SessionToken>`, else UNAUTHENTICATED and
+ * the handler never runs (nor is the request message deserialized). A method added to the
+ * service later is covered without anything to remember. Check and BatchCheck never reach
+ * grpc-js: lean-unary.ts authenticates them with the same authenticator, also before reading.
+ * gRPC health checking and server reflection pass untouched (standard tooling; no tenant data).
  */
 export function bearerAuthentication(
   authenticator: () => BearerAuthenticator | null = () => processAuthenticator,
