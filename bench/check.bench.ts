@@ -14,12 +14,17 @@
  *                       log written beforehand.
  *   --users N --groups N --accounts N --seconds S (per phase) --runs R --workers W
  *   --skip-build        use dist/ as it is (otherwise `nest build` the apps first)
- *   --phases check,rate,batch,fresh,floor   which measurements (default all)
+ *   --phases check,rate,ghz,batch,fresh,floor   which measurements (default all)
  *
  * Prints, per run and as the median of the runs: Check calls/s and p50/p99 latency at several
  * concurrency levels (closed loop), Check latency at a fixed 5,000 calls/s (open loop, measured
  * from the scheduled send time, after 2 s at the rate unmeasured), BatchCheck decisions/s, and write→visible freshness: the command
  * reply's consistency token → Check with at_least_as_fresh answering the new decision.
+ * The ghz phase asks the same Check mix (one account's, as that account's root) at 5,000/s from
+ * ghz (bench/ghz-load.ts), a Go load generator, if one is installed: the Node load client's own
+ * pauses land in the latencies it reports, ghz's do not to any degree that matters, so this
+ * phase's p99 is the query service's. Phases run in the order listed, so the server has taken
+ * the closed-loop and open-loop Node load before ghz measures it.
  * The floor phase runs the same Check load (128 in flight, and 5,000/s) against
  * bench/tools/grpc-floor-server.js, a grpc-js server of the same proto whose Check answers a fixed
  * response: what Node's gRPC transport alone allows on this machine, in the same run.
@@ -41,6 +46,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as http2 from 'http2';
 import * as net from 'net';
 import * as protoLoader from '@grpc/proto-loader';
+import { findGhz, runGhz } from './ghz-load';
 
 const ROOT = resolve(__dirname, '..');
 const PROTO = join(ROOT, 'libs/contracts/proto/authorization.proto');
@@ -350,7 +356,7 @@ function parseOptions(argv: string[]): Options {
     runs: 3,
     workers: 2,
     build: true,
-    phases: new Set(['check', 'rate', 'batch', 'fresh', 'floor']),
+    phases: new Set(['check', 'rate', 'ghz', 'batch', 'fresh', 'floor']),
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -1118,6 +1124,14 @@ async function main(): Promise<void> {
       await waitListening(port);
       floor = new LoadPool(`127.0.0.1:${port}`, checks, tokens, o.workers, server.pid);
     }
+    // ghz asks with one session token: one account's checks.
+    const ghz = o.phases.has('ghz') ? findGhz() : undefined;
+    if (o.phases.has('ghz') && !ghz) {
+      log('ghz not found (GHZ, PATH, ~/go/bin): its phase is skipped;');
+      log('  go install github.com/bojand/ghz/cmd/ghz@latest');
+    }
+    const ghzAccount = data.accounts[0];
+    const ghzChecks = checks.filter((c) => accountOf(c.principal_arn) === ghzAccount);
     const closed = [1, 8, 32, 128];
     const table = new Map<string, number[]>();
     const record = (key: string, v: number) => table.set(key, [...(table.get(key) ?? []), v]);
@@ -1146,6 +1160,25 @@ async function main(): Promise<void> {
         );
         record(`Check @${rate}/s p50 ms`, res.p50);
         record(`Check @${rate}/s p99 ms`, res.p99);
+      }
+      if (ghz) {
+        const rate = 5000;
+        const res = await runGhz(ghz, {
+          address,
+          call: 'portcullis.authz.v1.AuthorizationService.Check',
+          requests: ghzChecks,
+          metadata: { authorization: `Bearer ${tokens[ghzAccount]}` },
+          rate,
+          seconds: o.seconds,
+          warmupSeconds: OPEN_LOOP_WARMUP_MS / 1000,
+        });
+        const [p50, p99, p999] = [50, 99, 99.9].map((p) => percentile(res.latencies, p));
+        log(
+          `  Check at ${rate}/s from ghz (open loop, after ${OPEN_LOOP_WARMUP_MS / 1000} s unmeasured at the rate): ${fmt(res.callsPerSecond, 0)} calls/s, p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms, p99.9 ${fmt(p999)} ms${errorsOf(res)}`,
+        );
+        record(`Check @${rate}/s ghz p50 ms`, p50);
+        record(`Check @${rate}/s ghz p99 ms`, p99);
+        record(`Check @${rate}/s ghz p99.9 ms`, p999);
       }
       for (const [batch, c] of o.phases.has('batch')
         ? ([
