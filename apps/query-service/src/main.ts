@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Backends, bootstrapService, PlatformModule } from '@portcullis/platform';
 import { grpcOptions } from './grpc-options';
 import { QueryServiceModule } from './query-service.module';
+import { tuneV8ForChecks } from './gc-tuning';
 
 @Module({})
 class QueryServiceApp {
@@ -14,6 +15,7 @@ class QueryServiceApp {
   }
 }
 
+tuneV8ForChecks();
 void bootstrapService({
   name: 'query-service',
   module: (backends) => QueryServiceApp.register(backends),
