@@ -101,7 +101,7 @@ interface GhzReport {
 }
 
 /** Per-call details of ghz's JSON report (latency in ns) as this bench reports a phase. */
-export function summarise(report: GhzReport): GhzResult {
+function summarise(report: GhzReport): GhzResult {
   const details = report.details ?? [];
   const latencies = new Float64Array(details.length);
   let errors = 0;
