@@ -1,6 +1,7 @@
 import type { Server, ServiceDefinition } from '@grpc/grpc-js';
 import { loadSync, type PackageDefinition } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
+import { Logger } from '@nestjs/common';
 import { GrpcOptions, Transport } from '@nestjs/microservices';
 import {
   AUTHZ_PROTO_LOADER_OPTIONS,
@@ -13,7 +14,8 @@ import {
   authorizationServiceImplementation,
   leanAuthorizationMethods,
 } from './authorization.grpc-service';
-import { answerUnaryOnHttp2 } from './lean-unary';
+import { answerUnaryOnHttp2, http2ServersOf } from './lean-unary';
+import { keepStreamTablesYoung } from './young-stream-tables';
 import { AUTHORIZATION_SERVICE, grpcHealth } from './health/grpc-health';
 
 const LOADER = AUTHZ_PROTO_LOADER_OPTIONS;
@@ -43,6 +45,8 @@ export const grpcOptions = (port: number): GrpcOptions => ({
       // Nest binds the server before loading the package: Check and BatchCheck are answered on
       // its HTTP/2 server directly from now on (lean-unary.ts).
       answerUnaryOnHttp2(server, leanAuthorizationMethods(definition));
+      // Every call's stream passes through its session's tables (young-stream-tables.ts).
+      keepStreamTablesYoung(http2ServersOf(server), (m) => new Logger('Http2').warn(m));
       server.addService = (service, implementation) =>
         add(
           service,

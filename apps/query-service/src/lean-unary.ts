@@ -53,14 +53,7 @@ type StreamListener = (
  * up to 4 MiB, `grpc-status`/`grpc-message` trailers (trailers-only for failures).
  */
 export function answerUnaryOnHttp2(server: Server, methods: Map<string, LeanUnaryMethod>): void {
-  // grpc-js keeps its HTTP/2 servers in a private map (stable since 1.10; the specs fail loudly
-  // if it goes away, since no call would then be answered here).
-  const servers = (server as unknown as { http2Servers?: Map<http2.Http2Server, unknown> })
-    .http2Servers;
-  if (servers === undefined || servers.size === 0) {
-    throw new Error('grpc-js server has no HTTP/2 server to answer on (not bound yet?)');
-  }
-  for (const h2 of servers.keys()) {
+  for (const h2 of http2ServersOf(server)) {
     const grpcListeners = h2.listeners('stream') as StreamListener[];
     h2.removeAllListeners('stream');
     h2.on('stream', (stream: http2.ServerHttp2Stream, headers, ...rest: unknown[]) => {
@@ -73,6 +66,18 @@ export function answerUnaryOnHttp2(server: Server, methods: Map<string, LeanUnar
       serve(stream, headers, path!, method);
     });
   }
+}
+
+/** The HTTP/2 servers a bound grpc-js server listens with. */
+export function http2ServersOf(server: Server): http2.Http2Server[] {
+  // grpc-js keeps them in a private map (stable since 1.10; the specs fail loudly if it goes
+  // away, since no call would then be answered here).
+  const servers = (server as unknown as { http2Servers?: Map<http2.Http2Server, unknown> })
+    .http2Servers;
+  if (servers === undefined || servers.size === 0) {
+    throw new Error('grpc-js server has no HTTP/2 server to answer on (not bound yet?)');
+  }
+  return [...servers.keys()];
 }
 
 function serve(
