@@ -45,7 +45,8 @@ export function renewStreamTables(session: Http2Session): boolean {
  * scavenge and twice the old generation's growth, for as long as the connection lasts. A copy
  * made after each collection is young and has lived through none.
  *
- * `warn` is told once if this Node keeps the tables elsewhere (nothing is then renewed).
+ * The observer runs only while a session is open. `warn` is told once if this Node keeps the
+ * tables elsewhere (nothing is then renewed).
  */
 export function keepStreamTablesYoung(
   servers: Iterable<Http2Server>,
@@ -56,9 +57,7 @@ export function keepStreamTablesYoung(
   const observer = new PerformanceObserver(() => {
     for (const session of sessions) renewStreamTables(session);
   });
-  let open = 0;
   for (const server of servers) {
-    open++;
     server.on('session', (session: Http2Session) => {
       if (streamTablesOf(session) === undefined) {
         if (!warned) warn('HTTP/2 stream tables not found: not renewed after garbage collections');
@@ -71,9 +70,6 @@ export function keepStreamTablesYoung(
         sessions.delete(session);
         if (sessions.size === 0) observer.disconnect();
       });
-    });
-    server.once('close', () => {
-      if (--open === 0) observer.disconnect();
     });
   }
 }
