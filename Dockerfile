@@ -2,8 +2,9 @@
 # One image with the three Portcullis services; docker-compose.yml picks the entry file per service:
 #   dist/apps/<app>/apps/<app>/src/main.js   for command-service, projector, query-service
 # Configuration comes from the environment (IAM_KAFKA_BROKERS, IAM_MONGODB_URI, ...).
+# The Node.js version is .nvmrc's (keep the two in step).
 
-FROM node:20-bookworm-slim AS build
+FROM node:24.22.3-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -15,7 +16,7 @@ RUN npx nest build command-service \
  && npx nest build query-service \
  && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24.22.3-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json ./package.json

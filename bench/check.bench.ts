@@ -711,7 +711,8 @@ function startNode(
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to look inside the servers.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const out = openSync(join(LOG_DIR, `${name}.log`), 'a');
-  const child = spawn('node', [...nodeArgs, script, ...args], {
+  // The servers run on the bench's own Node, so the figures are one runtime's.
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', out, out],
@@ -923,7 +924,7 @@ async function freshness(
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
   const run = `bench-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-  log(`run ${run}; the apps' logs go to ${LOG_DIR}`);
+  log(`run ${run} on Node ${process.version}; the apps' logs go to ${LOG_DIR}`);
   const apps =
     o.backend === 'kafka' ? ['projector', 'query-service', 'command-service'] : ['portcullis'];
   if (o.build) build(apps);
