@@ -80,6 +80,8 @@ export async function runGhz(ghz: string, order: GhzOrder): Promise<GhzResult> {
       'json',
       '--output',
       reportFile,
+      // BENCH_GHZ_ARGS, e.g. "--cpus 1", to change how ghz itself runs.
+      ...(process.env.BENCH_GHZ_ARGS ?? '').split(' ').filter(Boolean),
       order.address,
     ];
     const child = spawn(ghz, args, { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { freePort } from '../../../test/support/free-port';
-import { answerUnaryOnHttp2, type LeanUnaryMethod } from './lean-unary';
+import { answerUnaryOnHttp2, grpcTimeoutDeadline, type LeanUnaryMethod } from './lean-unary';
 
 /** Messages are UTF-8 strings on the wire, so both paths are easy to tell apart. */
 const text = {
@@ -125,5 +125,27 @@ describe('answerUnaryOnHttp2: chosen unary methods answered on the gRPC serverâ€
 
   it('refuses a server that is not bound yet', () => {
     expect(() => answerUnaryOnHttp2(new grpc.Server(), new Map())).toThrow(/not bound/);
+  });
+});
+
+describe('grpcTimeoutDeadline: the grpc-timeout header as a deadline', () => {
+  const now = 1_700_000_000_000;
+
+  it('reads 1 to 8 digits in each of the six units', () => {
+    expect(grpcTimeoutDeadline('2H', now)).toBe(now + 7_200_000);
+    expect(grpcTimeoutDeadline('3M', now)).toBe(now + 180_000);
+    expect(grpcTimeoutDeadline('10S', now)).toBe(now + 10_000);
+    expect(grpcTimeoutDeadline('250m', now)).toBe(now + 250);
+    expect(grpcTimeoutDeadline('99999999u', now)).toBeCloseTo(now + 99_999.999, 6);
+    expect(grpcTimeoutDeadline('5000000n', now)).toBeCloseTo(now + 5, 6);
+    expect(grpcTimeoutDeadline('0m', now)).toBe(now);
+  });
+
+  it('answers Infinity without the header and null for anything malformed', () => {
+    expect(grpcTimeoutDeadline(undefined, now)).toBe(Infinity);
+    for (const bad of ['', 'S', '10', '10s', '10 S', ' 10S', '-1S', '1.5S', '123456789S', 'xS']) {
+      expect([bad, grpcTimeoutDeadline(bad, now)]).toEqual([bad, null]);
+    }
+    expect(grpcTimeoutDeadline(['1S', '2S'], now)).toBeNull();
   });
 });

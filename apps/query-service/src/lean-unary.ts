@@ -21,21 +21,21 @@ export interface LeanUnaryMethod {
 
 /** gRPC's default limit for a received message. */
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
-const GRPC_TIMEOUT = /^(\d{1,8})([HMSmun])$/;
-const TIMEOUT_UNIT_MS: Record<string, number> = {
-  H: 3_600_000,
-  M: 60_000,
-  S: 1_000,
-  m: 1,
-  u: 0.001,
-  n: 0.000001,
-};
 const RESPONSE_HEADERS = {
   ':status': 200,
   'content-type': 'application/grpc+proto',
   'grpc-accept-encoding': 'identity',
   'grpc-encoding': 'identity',
 };
+// Node copies headers it is given (sendTrailers, respond), so one object serves every call.
+const OK_TRAILERS = { 'grpc-status': '0' };
+
+// Listeners shared by every stream rather than closures made per call: at 5,000 calls/s on
+// two cores the p99 moves with every microsecond of the event loop's time per call.
+function ignoreError(): void {} // a reset stream; 'close' follows
+function sendOkTrailers(this: http2.ServerHttp2Stream): void {
+  this.sendTrailers(OK_TRAILERS);
+}
 
 type StreamListener = (
   stream: http2.ServerHttp2Stream,
@@ -86,7 +86,7 @@ function serve(
   path: string,
   method: LeanUnaryMethod,
 ): void {
-  stream.on('error', () => undefined); // a reset stream; 'close' follows
+  stream.on('error', ignoreError);
   const contentType = headers['content-type'];
   if (typeof contentType !== 'string' || !contentType.startsWith('application/grpc')) {
     stream.respond({ ':status': 415 }, { endStream: true });
@@ -151,7 +151,7 @@ function succeed(stream: http2.ServerHttp2Stream, message: Buffer): void {
   frame.writeUInt32BE(message.length, 1);
   message.copy(frame, 5);
   stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
-  stream.once('wantTrailers', () => stream.sendTrailers({ 'grpc-status': '0' }));
+  stream.on('wantTrailers', sendOkTrailers); // emitted once
   stream.end(frame);
 }
 
@@ -171,10 +171,44 @@ function fail(stream: http2.ServerHttp2Stream, code: status, details: string): v
   );
 }
 
-/** The `grpc-timeout` header as a deadline (Infinity without one), null if malformed. */
-function grpcTimeoutDeadline(header: string | string[] | undefined): number | null {
+/**
+ * The `grpc-timeout` header (1 to 8 digits and a unit: H, M, S, m, u, n) as a deadline in ms
+ * since the epoch, Infinity without one, null if malformed. Read by character codes: a regular
+ * expression's match and substrings cost about a microsecond more per call.
+ */
+export function grpcTimeoutDeadline(
+  header: string | string[] | undefined,
+  now: number = Date.now(),
+): number | null {
   if (header === undefined) return Infinity;
-  const match = GRPC_TIMEOUT.exec(String(header));
-  if (match === null) return null;
-  return Date.now() + Number(match[1]) * TIMEOUT_UNIT_MS[match[2]];
+  if (typeof header !== 'string' || header.length < 2 || header.length > 9) return null;
+  const last = header.length - 1;
+  let amount = 0;
+  for (let i = 0; i < last; i++) {
+    const digit = header.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    amount = amount * 10 + digit;
+  }
+  const unit = timeoutUnitMs(header.charCodeAt(last));
+  return unit === 0 ? null : now + amount * unit;
+}
+
+/** A `grpc-timeout` unit's length in ms by its character code; 0 for none. */
+function timeoutUnitMs(code: number): number {
+  switch (code) {
+    case 72: // H
+      return 3_600_000;
+    case 77: // M
+      return 60_000;
+    case 83: // S
+      return 1_000;
+    case 109: // m
+      return 1;
+    case 117: // u
+      return 0.001;
+    case 110: // n
+      return 0.000001;
+    default:
+      return 0;
+  }
 }

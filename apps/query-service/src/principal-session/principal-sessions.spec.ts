@@ -158,7 +158,8 @@ describe('principal_session_token: a session is checked with its session policie
     resource: string,
     over: Partial<GrpcCheckRequest> = {},
   ): GrpcCheckRequest => ({ principal_arn: principal, action, resource, explain: true, ...over });
-  const decide = (req: GrpcCheckRequest, caller: Caller = root) =>
+  // async: a failure is thrown synchronously on the cached path, rejected here either way
+  const decide = async (req: GrpcCheckRequest, caller: Caller = root) =>
     check.execute(req, Date.now() + 5000, caller);
   const decision = async (req: GrpcCheckRequest) => {
     const r = await decide(req);
