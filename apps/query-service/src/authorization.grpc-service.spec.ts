@@ -175,7 +175,10 @@ describe('AuthorizationGrpcService: AuthorizationService bound to its handlers o
       };
       expect(check.deserialize(codec.requestSerialize(request))).toMatchObject(request);
       const reply = { decision: 'EXPLICIT_DENY', evaluated_at: 't', decided_by: 'identity' };
-      expect(codec.responseDeserialize(check.serialize(reply))).toMatchObject(reply);
+      // serialize answers the gRPC frame: uncompressed, the message's length, the message
+      const frame = check.serialize(reply);
+      expect([frame[0], frame.readUInt32BE(1)]).toEqual([0, frame.length - 5]);
+      expect(codec.responseDeserialize(frame.subarray(5))).toMatchObject(reply);
     });
 
     it('authenticate with the bearer authenticator: a caller, or UNAUTHENTICATED with its message', () => {

@@ -10,10 +10,11 @@ import { BearerAuthenticator } from './auth/bearer-authenticator';
 import { callerOf } from './auth/grpc-authentication';
 import type { Caller } from './auth/caller';
 import { BatchCheckHandler } from './batch-check/batch-check.handler';
+import { checkResponseFrameEncoder } from './check/check-response.encoder';
 import { CheckHandler } from './check/check.handler';
 import { GetEffectivePermissionsHandler } from './get-effective-permissions/get-effective-permissions.handler';
 import { AUTHORIZATION_SERVICE } from './health/grpc-health';
-import type { LeanUnaryMethod, Refusal } from './lean-unary';
+import { framed, type LeanUnaryMethod, type Refusal } from './lean-unary';
 import { boundedDeadline, deadlineOf } from './shared/deadline';
 import type {
   GrpcBatchCheckRequest,
@@ -138,7 +139,10 @@ export class AuthorizationGrpcService {
       const method = this.methods[name];
       lean.set(codec.path, {
         deserialize: (bytes) => codec.requestDeserialize(bytes),
-        serialize: (reply) => codec.responseSerialize(reply),
+        serialize:
+          name === 'Check'
+            ? checkResponseFrameEncoder(definition, (reply) => codec.responseSerialize(reply))
+            : (reply) => framed(codec.responseSerialize(reply)),
         authenticate: (authorization) => {
           const outcome = this.authenticator.authenticate(
             authorization === undefined ? [] : [authorization],

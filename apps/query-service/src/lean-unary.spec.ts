@@ -1,6 +1,11 @@
 import * as grpc from '@grpc/grpc-js';
 import { freePort } from '../../../test/support/free-port';
-import { answerUnaryOnHttp2, grpcTimeoutDeadline, type LeanUnaryMethod } from './lean-unary';
+import {
+  answerUnaryOnHttp2,
+  framed,
+  grpcTimeoutDeadline,
+  type LeanUnaryMethod,
+} from './lean-unary';
 
 /** Messages are UTF-8 strings on the wire, so both paths are easy to tell apart. */
 const text = {
@@ -44,7 +49,8 @@ describe('answerUnaryOnHttp2: chosen unary methods answered on the gRPC serverâ€
       ),
     );
     const lean: LeanUnaryMethod = {
-      ...text,
+      deserialize: text.deserialize,
+      serialize: (reply) => framed(text.serialize(reply)),
       authenticate: (authorization) =>
         authorization === 'Bearer good'
           ? { caller: 'alice' }

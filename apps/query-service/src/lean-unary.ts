@@ -10,6 +10,7 @@ export interface Refusal {
 /** One unary method answered on http2 directly: its codec, its caller, its answer. */
 export interface LeanUnaryMethod {
   deserialize(bytes: Buffer): unknown;
+  /** The reply as a gRPC length-prefixed message (`framed`, or written so directly). */
   serialize(reply: unknown): Buffer;
   /** The caller from the `authorization` header, before the request is read; or a refusal. */
   authenticate(authorization: string | undefined): { caller: unknown } | Refusal;
@@ -144,15 +145,20 @@ function serve(
   });
 }
 
-function succeed(stream: http2.ServerHttp2Stream, message: Buffer): void {
+function succeed(stream: http2.ServerHttp2Stream, frame: Buffer): void {
   if (stream.destroyed || stream.closed) return; // cancelled meanwhile
-  const frame = Buffer.allocUnsafe(5 + message.length);
-  frame[0] = 0;
-  frame.writeUInt32BE(message.length, 1);
-  message.copy(frame, 5);
   stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
   stream.on('wantTrailers', sendOkTrailers); // emitted once
   stream.end(frame);
+}
+
+/** A gRPC length-prefixed message: a 0 (uncompressed) byte and the length, big-endian. */
+export function framed(message: Uint8Array): Buffer {
+  const frame = Buffer.allocUnsafe(5 + message.length);
+  frame[0] = 0;
+  frame.writeUInt32BE(message.length, 1);
+  frame.set(message, 5);
+  return frame;
 }
 
 /** A trailers-only response; whatever the client still sends is read and dropped. */
