@@ -27,4 +27,6 @@ COPY --from=build /app/libs/contracts/proto ./libs/contracts/proto
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 8080 50051
+# The query service (and the all-in-one) take `--max-semi-space-size=8` before the script, as
+# docker-compose.yml runs it (apps/query-service/src/gc-tuning.ts).
 CMD ["node", "dist/apps/command-service/apps/command-service/src/main.js"]

@@ -46,6 +46,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as http2 from 'http2';
 import * as net from 'net';
 import * as protoLoader from '@grpc/proto-loader';
+import { missingStartupOptions } from '../apps/query-service/src/gc-tuning';
 import { findGhz, runGhz } from './ghz-load';
 
 const ROOT = resolve(__dirname, '..');
@@ -699,7 +700,18 @@ function build(apps: string[]): void {
 const LOG_DIR = isMainThread ? mkdtempSync(join(tmpdir(), 'bench-check-logs-')) : '';
 
 function startApp(app: string, env: NodeJS.ProcessEnv, name = app): ChildProcess {
-  return startNode(join(ROOT, `dist/apps/${app}/apps/${app}/src/main.js`), [], env, name);
+  // The processes that answer Check start as they do in production (package.json's start,
+  // docker-compose.yml): with V8's startup options, unless BENCH_SERVER_NODE_ARGS sets them.
+  const startup =
+    app === 'query-service' || app === 'portcullis'
+      ? missingStartupOptions(serverNodeArgs(), process.env.NODE_OPTIONS)
+      : [];
+  return startNode(join(ROOT, `dist/apps/${app}/apps/${app}/src/main.js`), [], env, name, startup);
+}
+
+/** BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to look inside the servers. */
+function serverNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }
 
 function startNode(
@@ -707,9 +719,9 @@ function startNode(
   args: string[],
   env: NodeJS.ProcessEnv,
   name: string,
+  startup: readonly string[] = [],
 ): ChildProcess {
-  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to look inside the servers.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...startup, ...serverNodeArgs()];
   const out = openSync(join(LOG_DIR, `${name}.log`), 'a');
   // The servers run on the bench's own Node, so the figures are one runtime's.
   const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
