@@ -17,12 +17,18 @@ import { setFlagsFromString } from 'v8';
  * `--heap-growing-percent=0`).
  */
 export function checkProcessV8Flags(execArgv: readonly string[]): string[] {
-  const given = (name: string) =>
-    execArgv.some((a) => new RegExp(`^--(no-)?${name.replace(/-/g, '[-_]')}(=|$)`).test(a));
   const flags: string[] = [];
-  if (!given('allocation-site-pretenuring')) flags.push('--no-allocation-site-pretenuring');
-  if (!given('heap-growing-percent')) flags.push('--heap-growing-percent=300');
+  if (!setsOption(execArgv, 'allocation-site-pretenuring')) {
+    flags.push('--no-allocation-site-pretenuring');
+  }
+  if (!setsOption(execArgv, 'heap-growing-percent')) flags.push('--heap-growing-percent=300');
   return flags;
+}
+
+/** Whether `args` set the V8 option `name` (`-` or `_` spelling, `--no-` form included). */
+function setsOption(args: readonly string[], name: string): boolean {
+  const pattern = new RegExp(`^--(no-)?${name.replace(/-/g, '[-_]')}(=|$)`);
+  return args.some((a) => pattern.test(a));
 }
 
 /**
@@ -30,7 +36,7 @@ export function checkProcessV8Flags(execArgv: readonly string[]): string[] {
  * process that answers Check (package.json's start, docker-compose.yml, bench:check; a spec
  * holds them to it): semi-spaces of 8 MB instead of V8's 16–32 MB. Young collections come
  * ~9 times a second instead of ~1.5 at 5,000 Check/s and pause 0.6 / 1.0 / 2.0 ms (p50 / p90 /
- * p99) instead of 0.8 / 3.0 / 4.8: a third of the time spent in them, more often, but short
+ * p99) instead of 0.8 / 3.0 / 4.8: three times the time in them overall, but each short
  * enough that what is left of the p99 is the full collections (docs/decisions.md, "Check's
  * tail: the event loop's time per call"). The cost is BatchCheck throughput (−5 to −20%).
  */
@@ -39,10 +45,9 @@ export const CHECK_PROCESS_STARTUP_OPTIONS = ['--max-semi-space-size=8'] as cons
 /** Those of CHECK_PROCESS_STARTUP_OPTIONS that neither the command line nor NODE_OPTIONS sets. */
 export function missingStartupOptions(execArgv: readonly string[], nodeOptions = ''): string[] {
   const given = [...execArgv, ...nodeOptions.split(/\s+/)];
-  return CHECK_PROCESS_STARTUP_OPTIONS.filter((option) => {
-    const name = option.slice(2, option.indexOf('='));
-    return !given.some((a) => new RegExp(`^--${name.replace(/-/g, '[-_]')}(=|$)`).test(a));
-  });
+  return CHECK_PROCESS_STARTUP_OPTIONS.filter(
+    (option) => !setsOption(given, option.slice(2, option.indexOf('='))),
+  );
 }
 
 /**
